@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# ci/postgres.sh start|stop|status|psql [args]
+#   start: with DB_HOST/DB_PORT set, checks that server and uses it; otherwise starts (once) a private cluster
+#          under target/services/postgres on DB_PORT (55432), with max_prepared_transactions > 0 for XA.
+#   stop:  stops the private cluster if this script started it; an external server is left alone.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+PGDATA_DIR="$SERVICES_DIR/postgres/data"
+PGSOCKET_DIR="$SERVICES_DIR/postgres/socket"
+
+pg_bin() {
+    local dir
+    for dir in /usr/lib/postgresql/*/bin; do
+        [[ -x "$dir/$1" ]] && { echo "$dir/$1"; return; }
+    done
+    command -v "$1" || return 1
+}
+
+install_postgres() {
+    pg_bin initdb >/dev/null 2>&1 && return
+    [[ $(id -u) -eq 0 ]] || die "PostgreSQL server binaries are missing; install the 'postgresql' package"
+    log "installing PostgreSQL server binaries from Debian packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq postgresql >/dev/null
+}
+
+# initdb and postgres refuse to run as root: run them as the postgres user then.
+as_owner() {
+    if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+superuser_psql() {
+    if [[ $EMPORIUM_EXTERNAL_DB == 1 ]]; then
+        PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" "$@"
+    else
+        as_owner "$(pg_bin psql)" -h "$PGSOCKET_DIR" -p "$DB_PORT" -U postgres "$@"
+    fi
+}
+
+private_running() {
+    [[ -f "$PGDATA_DIR/postmaster.pid" ]] && as_owner "$(pg_bin pg_ctl)" -D "$PGDATA_DIR" status >/dev/null 2>&1
+}
+
+start_private() {
+    install_postgres
+    if private_running; then
+        log "private PostgreSQL already running on port $DB_PORT"
+    else
+        port_open 127.0.0.1 "$DB_PORT" && die "port $DB_PORT is taken by another process; set DB_PORT"
+        mkdir -p "$SERVICES_DIR/postgres" "$PGSOCKET_DIR"
+        [[ $(id -u) -eq 0 ]] && chown postgres "$SERVICES_DIR/postgres" "$PGSOCKET_DIR"
+        if [[ ! -f "$PGDATA_DIR/PG_VERSION" ]]; then
+            log "initialising a private PostgreSQL cluster in $PGDATA_DIR"
+            as_owner "$(pg_bin initdb)" -D "$PGDATA_DIR" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+            cat >> "$PGDATA_DIR/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $DB_PORT
+unix_socket_directories = '$PGSOCKET_DIR'
+max_connections = 200
+# XA (two-phase commit) between PostgreSQL and Artemis needs prepared transactions.
+max_prepared_transactions = 100
+shared_buffers = 256MB
+CONF
+        fi
+        as_owner "$(pg_bin pg_ctl)" -D "$PGDATA_DIR" -l "$SERVICES_DIR/postgres/server.log" -w -t 60 start >/dev/null
+        log "private PostgreSQL started on port $DB_PORT"
+    fi
+    superuser_psql -d postgres -v ON_ERROR_STOP=1 -q <<SQL
+SELECT 'CREATE ROLE ' || quote_ident('$DB_USER') || ' LOGIN PASSWORD ' || quote_literal('$DB_PASSWORD')
+WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') \gexec
+SQL
+}
+
+check_external() {
+    wait_for 30 "PostgreSQL at $DB_HOST:$DB_PORT" port_open "$DB_HOST" "$DB_PORT" \
+        || die "no PostgreSQL answers at $DB_HOST:$DB_PORT"
+    local prepared
+    prepared=$(superuser_psql -d postgres -Atc 'SHOW max_prepared_transactions')
+    [[ "$prepared" -gt 0 ]] || die "PostgreSQL at $DB_HOST:$DB_PORT has max_prepared_transactions=0; XA needs > 0"
+}
+
+# create_db NAME [--fresh]: makes sure the database exists, owned by DB_USER; --fresh drops it first.
+create_db() {
+    local name=$1 fresh=${2:-}
+    if [[ $fresh == --fresh ]]; then
+        superuser_psql -d postgres -q -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)"
+    fi
+    superuser_psql -d postgres -v ON_ERROR_STOP=1 -q <<SQL
+SELECT 'CREATE DATABASE ' || quote_ident('$name') || ' OWNER ' || quote_ident('$DB_USER')
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$name') \gexec
+SQL
+}
+
+case "${1:-}" in
+    start)
+        if [[ $EMPORIUM_EXTERNAL_DB == 1 ]]; then check_external; else start_private; fi
+        create_db "$DB_NAME"
+        ;;
+    create-db)
+        shift; create_db "$@"
+        ;;
+    stop)
+        if [[ $EMPORIUM_EXTERNAL_DB == 0 ]] && private_running; then
+            as_owner "$(pg_bin pg_ctl)" -D "$PGDATA_DIR" -m fast -w stop >/dev/null
+            log "private PostgreSQL stopped"
+        fi
+        ;;
+    status)
+        port_open "$DB_HOST" "$DB_PORT" && echo "PostgreSQL up at $DB_HOST:$DB_PORT" || { echo "PostgreSQL down"; exit 1; }
+        ;;
+    psql)
+        shift; superuser_psql "$@"
+        ;;
+    *)
+        echo "usage: $0 start|stop|status|create-db NAME [--fresh]|psql [args]" >&2; exit 2
+        ;;
+esac

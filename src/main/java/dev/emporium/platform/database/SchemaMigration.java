@@ -1,0 +1,60 @@
+package dev.emporium.platform.database;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema up to date with Flyway when the application starts. If the database is not reachable then,
+ * the readiness check calls {@link #ensureMigrated()} again on each probe, so a pod that started before its
+ * database becomes ready on its own once the database is there.
+ */
+@ApplicationScoped
+public class SchemaMigration {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = "jdbc/emporium")
+    DataSource dataSource;
+
+    /** On Liberty, Flyway finds a classpath folder only through a marker file in it: db/migration/flyway.location. */
+    private static final String LOCATION = "classpath:db/migration";
+
+    private volatile boolean migrated;
+
+    void onStartup(@Observes Startup startup) {
+        try {
+            ensureMigrated();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Schema migration failed at start-up; readiness stays DOWN and retries", e);
+        }
+    }
+
+    public boolean isMigrated() {
+        return migrated;
+    }
+
+    /** Runs pending migrations once; concurrent replicas are serialised by Flyway's PostgreSQL advisory lock. */
+    public synchronized void ensureMigrated() {
+        if (migrated) {
+            return;
+        }
+        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                // No separate callback folder: Flyway's default one would be one more location to mark (below).
+                .callbackLocations(LOCATION)
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
+        migrated = true;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.emporium.platform.health;
+
+import dev.emporium.platform.database.SchemaMigration;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready when PostgreSQL answers and the schema is migrated. */
+@Readiness
+@ApplicationScoped
+public class DatabaseCheck implements HealthCheck {
+
+    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+
+    @Resource(lookup = "jdbc/emporium")
+    DataSource dataSource;
+
+    @Inject
+    SchemaMigration schemaMigration;
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("database");
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
+                return response.down().withData("error", "connection not valid").build();
+            }
+        } catch (SQLException e) {
+            return response.down().withData("error", e.getClass().getSimpleName()).build();
+        }
+        try {
+            schemaMigration.ensureMigrated();
+        } catch (RuntimeException e) {
+            return response.down().withData("error", "schema migration failed").build();
+        }
+        return response.up().build();
+    }
+}

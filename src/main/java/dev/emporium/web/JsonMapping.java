@@ -1,0 +1,19 @@
+package dev.emporium.web;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyNamingStrategy;
+
+/** The one JSON mapping of the API and of message bodies: snake_case names, nulls left out. */
+public final class JsonMapping {
+
+    private JsonMapping() {
+    }
+
+    public static Jsonb create() {
+        return JsonbBuilder.create(new JsonbConfig()
+                .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+                .withNullValues(false));
+    }
+}
