@@ -23,7 +23,10 @@ public class SchemaMigration {
     @Resource(lookup = "jdbc/emporium")
     DataSource dataSource;
 
-    /** On Liberty, Flyway finds a classpath folder only through a marker file in it: db/migration/flyway.location. */
+    /**
+     * On Liberty, Flyway finds a classpath folder only through an empty marker file in it, flyway.location: one in
+     * db/migration and one in db/callback (Flyway's default callback folder, which it always scans).
+     */
     private static final String LOCATION = "classpath:db/migration";
 
     private volatile boolean migrated;
@@ -45,16 +48,14 @@ public class SchemaMigration {
         if (migrated) {
             return;
         }
-        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
+        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
-                // No separate callback folder: Flyway's default one would be one more location to mark (below).
-                .callbackLocations(LOCATION)
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
-        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied now)");
+                .load();
+        MigrateResult result = flyway.migrate();
+        LOG.info(() -> "Schema at version " + flyway.info().current().getVersion() + " ("
+                + result.migrationsExecuted + " migrations applied now)");
         migrated = true;
     }
 }

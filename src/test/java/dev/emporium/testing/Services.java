@@ -1,0 +1,41 @@
+package dev.emporium.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/** Stops and starts the services the ci/ scripts run, for tests of how the application copes without them. */
+public final class Services {
+
+    private Services() {
+    }
+
+    public static void broker(String action) {
+        run("ci/artemis.sh", action);
+    }
+
+    public static void database(String action) {
+        run("ci/postgres.sh", action);
+    }
+
+    /** True when ci/postgres.sh runs a private cluster that a test may stop and start again. */
+    public static boolean privateDatabase() {
+        return "0".equals(System.getenv("EMPORIUM_EXTERNAL_DB"));
+    }
+
+    private static void run(String script, String action) {
+        File basedir = new File(System.getProperty("emporium.basedir", "."));
+        try {
+            Process process = new ProcessBuilder("bash", script, action).directory(basedir).inheritIO().start();
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException(script + " " + action + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(script + " " + action + " could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
