@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # ci/artemis.sh start|stop|status
 #   start: fetches the Artemis distribution through Maven (once), creates a broker instance under
-#          target/services/artemis (once), starts it and waits until it is live. Does nothing if it is running.
+#          target/services/<set>/artemis (once), starts it and waits until it is live. Does nothing if it is running.
 #   stop:  stops the broker this script started. Its journal stays: messages survive a restart.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-ARTEMIS_DIR="$SERVICES_DIR/artemis"
-DIST_DIR="$ARTEMIS_DIR/apache-artemis-$ARTEMIS_VERSION"
-INSTANCE_DIR="$ARTEMIS_DIR/instance"
+# One unpacked distribution serves the broker instances of both service sets.
+DIST_PARENT="$PROJECT_DIR/target/services"
+DIST_DIR="$DIST_PARENT/apache-artemis-$ARTEMIS_VERSION"
+INSTANCE_DIR="$SERVICES_DIR/artemis"
 PID_FILE="$INSTANCE_DIR/data/emporium-broker.pid"
 CONSOLE_LOG="$INSTANCE_DIR/log/console.log"
 
@@ -18,13 +19,13 @@ running() {
 
 fetch_distribution() {
     [[ -x "$DIST_DIR/bin/artemis" ]] && return
-    mkdir -p "$ARTEMIS_DIR"
+    mkdir -p "$DIST_PARENT"
     log "fetching apache-artemis $ARTEMIS_VERSION through Maven"
     "$MVNW" -q -B -f "$PROJECT_DIR/pom.xml" dependency:copy \
         -Dartifact="org.apache.activemq:apache-artemis:$ARTEMIS_VERSION:tar.gz:bin" \
-        -DoutputDirectory="$ARTEMIS_DIR" >/dev/null
-    tar -xzf "$ARTEMIS_DIR/apache-artemis-$ARTEMIS_VERSION-bin.tar.gz" -C "$ARTEMIS_DIR"
-    rm -f "$ARTEMIS_DIR/apache-artemis-$ARTEMIS_VERSION-bin.tar.gz"
+        -DoutputDirectory="$DIST_PARENT" >/dev/null
+    tar -xzf "$DIST_PARENT/apache-artemis-$ARTEMIS_VERSION-bin.tar.gz" -C "$DIST_PARENT"
+    rm -f "$DIST_PARENT/apache-artemis-$ARTEMIS_VERSION-bin.tar.gz"
 }
 
 create_instance() {

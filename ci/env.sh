@@ -3,7 +3,16 @@
 
 CI_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PROJECT_DIR="$(cd "$CI_DIR/.." && pwd)"
-SERVICES_DIR="$PROJECT_DIR/target/services"
+
+# Two sets of services can run side by side: "dev" for ci/run.sh (the demo) and "test" for ci/test.sh, so that
+# tests never consume the demo's messages nor stop its database.
+export EMPORIUM_SERVICES="${EMPORIUM_SERVICES:-dev}"
+case "$EMPORIUM_SERVICES" in
+    dev)  default_db_port=55432; default_artemis_port=61626; default_db_name=emporium ;;
+    test) default_db_port=55442; default_artemis_port=61636; default_db_name=emporium_test ;;
+    *)    echo "EMPORIUM_SERVICES must be dev or test" >&2; exit 2 ;;
+esac
+SERVICES_DIR="$PROJECT_DIR/target/services/$EMPORIUM_SERVICES"
 
 # An explicit DB_HOST or DB_PORT means "use that server"; otherwise ci/postgres.sh runs a private cluster.
 # Decided once, by the first script, and passed down to the scripts (and tests) it runs.
@@ -12,13 +21,13 @@ if [[ -z "${EMPORIUM_EXTERNAL_DB:-}" ]]; then
 fi
 export EMPORIUM_EXTERNAL_DB
 export DB_HOST="${DB_HOST:-127.0.0.1}"
-export DB_PORT="${DB_PORT:-55432}"
-export DB_NAME="${DB_NAME:-emporium}"
+export DB_PORT="${DB_PORT:-$default_db_port}"
+export DB_NAME="${DB_NAME:-$default_db_name}"
 export DB_USER="${DB_USER:-emporium}"
 export DB_PASSWORD="${DB_PASSWORD:-emporium}"
 
 export ARTEMIS_HOST="${ARTEMIS_HOST:-127.0.0.1}"
-export ARTEMIS_PORT="${ARTEMIS_PORT:-61626}"
+export ARTEMIS_PORT="${ARTEMIS_PORT:-$default_artemis_port}"
 export ARTEMIS_USER="${ARTEMIS_USER:-emporium}"
 export ARTEMIS_PASSWORD="${ARTEMIS_PASSWORD:-emporium}"
 ARTEMIS_VERSION="2.40.0"

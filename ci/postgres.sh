@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ci/postgres.sh start|stop|status|psql [args]
 #   start: with DB_HOST/DB_PORT set, checks that server and uses it; otherwise starts (once) a private cluster
-#          under target/services/postgres on DB_PORT (55432), with max_prepared_transactions > 0 for XA.
+#          under target/services/<set>/postgres on DB_PORT (55432 dev, 55442 test), with max_prepared_transactions > 0 for XA.
 #   stop:  stops the private cluster if this script started it; an external server is left alone.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"

@@ -26,7 +26,10 @@ public final class Services {
     private static void run(String script, String action) {
         File basedir = new File(System.getProperty("emporium.basedir", "."));
         try {
-            Process process = new ProcessBuilder("bash", script, action).directory(basedir).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder("bash", script, action).directory(basedir).inheritIO();
+            // The integration tests' server uses the "test" service set (see ci/env.sh), never the demo's.
+            builder.environment().put("EMPORIUM_SERVICES", "test");
+            Process process = builder.start();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 throw new IllegalStateException(script + " " + action + " failed");

@@ -4,11 +4,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Brings the schema up to date with Flyway when the application starts. If the database is not reachable then,
@@ -23,11 +25,17 @@ public class SchemaMigration {
     @Resource(lookup = "jdbc/emporium")
     DataSource dataSource;
 
+    /** EMPORIUM_DEMO_DATA=true adds the demo catalog and users (ci/run.sh sets it; never in production). */
+    @Inject
+    @ConfigProperty(name = "emporium.demo-data", defaultValue = "false")
+    boolean demoData;
+
     /**
      * On Liberty, Flyway finds a classpath folder only through an empty marker file in it, flyway.location: one in
-     * db/migration and one in db/callback (Flyway's default callback folder, which it always scans).
+     * each of db/migration, db/demo and db/callback (Flyway's default callback folder, which it always scans).
      */
     private static final String LOCATION = "classpath:db/migration";
+    private static final String DEMO_LOCATION = "classpath:db/demo";
 
     private volatile boolean migrated;
 
@@ -50,7 +58,7 @@ public class SchemaMigration {
         }
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(demoData ? new String[] {LOCATION, DEMO_LOCATION} : new String[] {LOCATION})
                 .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();

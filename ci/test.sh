@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The test command (README): every test, unit and integration, against a real PostgreSQL, Artemis and Liberty.
+#   1. starts the "test" service set (its own PostgreSQL cluster and broker, apart from a running demo),
+#   2. builds and installs the WAR, running the unit tests,
+#   3. builds the EAR from ear/,
+#   4. runs the Arquillian integration tests on a managed Liberty, the EAR deployment test included,
+# and stops the services it started.
+set -euo pipefail
+export EMPORIUM_SERVICES=test
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$PROJECT_DIR"
+
+started=()
+cleanup() {
+    local service
+    for service in "${started[@]}"; do "$CI_DIR/$service.sh" stop || true; done
+}
+trap cleanup EXIT
+for service in postgres artemis; do
+    "$CI_DIR/$service.sh" status >/dev/null 2>&1 || started+=("$service")
+    "$CI_DIR/$service.sh" start
+done
+# Every run starts from an empty database: the migrations are tested from scratch each time.
+"$CI_DIR/postgres.sh" create-db "$DB_NAME" --fresh
+
+MAVEN=("$MVNW" -B -ntp)
+T0=$SECONDS
+"${MAVEN[@]}" install -DskipITs
+"${MAVEN[@]}" -f ear/pom.xml package
+T1=$SECONDS
+"${MAVEN[@]}" verify -DskipUnitTests \
+    -Demporium.ear="$PROJECT_DIR/ear/target/emporium.ear" \
+    -Dit.db.host="$DB_HOST" -Dit.db.port="$DB_PORT" -Dit.db.name="$DB_NAME" \
+    -Dit.artemis.host="$ARTEMIS_HOST" -Dit.artemis.port="$ARTEMIS_PORT"
+T2=$SECONDS
+log "build + unit tests + EAR: $((T1 - T0)) s; integration tests: $((T2 - T1)) s; total: $((T2 - T0)) s"
