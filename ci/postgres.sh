@@ -6,8 +6,14 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-PGDATA_DIR="$SERVICES_DIR/postgres/data"
-PGSOCKET_DIR="$SERVICES_DIR/postgres/socket"
+PG_DIR="$SERVICES_DIR/postgres"
+# As root, the cluster runs as the postgres user, who must be able to reach its directory. A checkout under a private
+# home directory is out of its reach: the cluster then lives under /var/tmp, one per checkout and service set.
+if [[ $(id -u) -eq 0 ]] && ! runuser -u postgres -- test -x "$PROJECT_DIR" 2>/dev/null; then
+    PG_DIR="/var/tmp/emporium-$(printf '%s' "$PROJECT_DIR" | md5sum | cut -c1-8)/$EMPORIUM_SERVICES/postgres"
+fi
+PGDATA_DIR="$PG_DIR/data"
+PGSOCKET_DIR="$PG_DIR/socket"
 
 pg_bin() {
     local dir
@@ -49,8 +55,8 @@ start_private() {
         log "private PostgreSQL already running on port $DB_PORT"
     else
         port_open 127.0.0.1 "$DB_PORT" && die "port $DB_PORT is taken by another process; set DB_PORT"
-        mkdir -p "$SERVICES_DIR/postgres" "$PGSOCKET_DIR"
-        [[ $(id -u) -eq 0 ]] && chown postgres "$SERVICES_DIR/postgres" "$PGSOCKET_DIR"
+        mkdir -p "$PGSOCKET_DIR"
+        [[ $(id -u) -eq 0 ]] && chown postgres "$PG_DIR" "$PGSOCKET_DIR"
         if [[ ! -f "$PGDATA_DIR/PG_VERSION" ]]; then
             log "initialising a private PostgreSQL cluster in $PGDATA_DIR"
             as_owner "$(pg_bin initdb)" -D "$PGDATA_DIR" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
@@ -64,7 +70,7 @@ max_prepared_transactions = 100
 shared_buffers = 256MB
 CONF
         fi
-        as_owner "$(pg_bin pg_ctl)" -D "$PGDATA_DIR" -l "$SERVICES_DIR/postgres/server.log" -w -t 60 start >/dev/null
+        as_owner "$(pg_bin pg_ctl)" -D "$PGDATA_DIR" -l "$PG_DIR/server.log" -w -t 60 start >/dev/null
         log "private PostgreSQL started on port $DB_PORT"
     fi
     superuser_psql -d postgres -v ON_ERROR_STOP=1 -q <<SQL
