@@ -34,7 +34,8 @@ install_postgres() {
 
 # initdb and postgres refuse to run as root: run them as the postgres user then.
 as_owner() {
-    if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+    # From / : the postgres user may not be allowed into the current directory.
+    if [[ $(id -u) -eq 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 superuser_psql() {

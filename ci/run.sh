@@ -8,7 +8,7 @@ cd "$PROJECT_DIR"
 
 export HTTP_PORT="${HTTP_PORT:-9080}"
 export HTTPS_PORT="${HTTPS_PORT:-9443}"
-MAVEN=("$MVNW" -B -ntp -q)
+MAVEN=("$MVNW" -B -ntp -q -Pdev)
 
 if [[ "${1:-}" == stop ]]; then
     "${MAVEN[@]}" liberty:stop || true

@@ -60,6 +60,9 @@ public class SchemaMigration {
                 .dataSource(dataSource)
                 .locations(demoData ? new String[] {LOCATION, DEMO_LOCATION} : new String[] {LOCATION})
                 .failOnMissingLocations(true)
+                // The demo data (a repeatable migration) stays recorded when a database that had it is later run
+                // without EMPORIUM_DEMO_DATA: that is not an error.
+                .ignoreMigrationPatterns("repeatable:missing")
                 .load();
         MigrateResult result = flyway.migrate();
         LOG.info(() -> "Schema at version " + flyway.info().current().getVersion() + " ("

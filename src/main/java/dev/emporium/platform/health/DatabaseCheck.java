@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseCheck implements HealthCheck {
 
+    private static final Logger LOG = Logger.getLogger(DatabaseCheck.class.getName());
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
 
     @Resource(lookup = "jdbc/emporium")
@@ -37,6 +40,7 @@ public class DatabaseCheck implements HealthCheck {
         try {
             schemaMigration.ensureMigrated();
         } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Schema migration failed", e);
             return response.down().withData("error", "schema migration failed").build();
         }
         return response.up().build();
