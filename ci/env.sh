@@ -32,6 +32,11 @@ export ARTEMIS_USER="${ARTEMIS_USER:-emporium}"
 export ARTEMIS_PASSWORD="${ARTEMIS_PASSWORD:-emporium}"
 ARTEMIS_VERSION="2.40.0"
 
+# Access tokens are signed with this RSA key pair; ci/services.sh makes one per service set if none is given.
+JWT_KEY_DIR="$SERVICES_DIR/jwt"
+export EMPORIUM_JWT_PRIVATE_KEY_FILE="${EMPORIUM_JWT_PRIVATE_KEY_FILE:-$JWT_KEY_DIR/private.pem}"
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION="${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-$JWT_KEY_DIR/public.pem}"
+
 MVNW="$PROJECT_DIR/mvnw"
 
 log() { printf '[%s] %s\n' "$(basename "$0")" "$*" >&2; }

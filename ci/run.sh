@@ -22,7 +22,8 @@ log "building the WAR"
 "${MAVEN[@]}" package -DskipTests
 log "starting Open Liberty (server 'emporium')"
 "${MAVEN[@]}" liberty:stop >/dev/null 2>&1 || true
-"${MAVEN[@]}" liberty:create liberty:deploy liberty:start
+# The packaged WAR, not a loose application pointing into target/: a rebuild does not change the running demo.
+"${MAVEN[@]}" liberty:create liberty:deploy liberty:start -DlooseApplication=false
 
 ready() { [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$HTTP_PORT/health/ready")" == 200 ]]; }
 wait_for 180 "Emporium readiness" ready \

@@ -10,6 +10,7 @@ export EMPORIUM_SERVICES=test
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$PROJECT_DIR"
 
+"$CI_DIR/jwt-keys.sh"
 started=()
 cleanup() {
     local service

@@ -1,0 +1,104 @@
+package dev.emporium.auth;
+
+import dev.emporium.user.Role;
+import dev.emporium.user.User;
+import dev.emporium.web.Acknowledgement;
+import dev.emporium.web.ApiError;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/auth")
+@Tag(name = "auth", description = "Registration, login and tokens")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    @Inject
+    AuthService auth;
+
+    @Inject
+    AuthRateLimiter rateLimiter;
+
+    @Context
+    HttpServletRequest http;
+
+    @POST
+    @Path("/register")
+    @PermitAll
+    @Operation(summary = "Register a customer account")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "register",
+            value = "{\"username\": \"ada\", \"email\": \"ada@example.com\", \"password\": \"correct horse battery\"}")))
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(examples = @ExampleObject(name = "registered",
+                    value = "{\"message\": \"User registered successfully\", \"user_id\": \"6f1c2a57-3f0e-4d7a-9c43-2b8e8f7e0a11\"}")))
+    @APIResponse(responseCode = "400", description = "Invalid input or password policy", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "E-mail or username taken (EMAIL_TAKEN, USERNAME_TAKEN)", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "429", description = "Too many attempts from this address", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response register(@Valid @NotNull RegisterRequest request) {
+        rateLimiter.acquire("register", http.getRemoteAddr());
+        User user = auth.register(request);
+        return Response.status(Response.Status.CREATED)
+                .entity(new Acknowledgement("User registered successfully", user.getId()))
+                .build();
+    }
+
+    @POST
+    @Path("/login")
+    @PermitAll
+    @Operation(summary = "Log in with e-mail and password")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "login",
+            value = "{\"email\": \"ada@example.com\", \"password\": \"correct horse battery\"}")))
+    @APIResponse(responseCode = "200", description = "Tokens",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(name = "tokens",
+                    value = "{\"access_token\": \"eyJ...\", \"refresh_token\": \"Qm9v...\", \"token_type\": \"Bearer\", \"expires_in\": 900}")))
+    @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "429", description = "Too many attempts from this address", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public TokenResponse login(@Valid @NotNull LoginRequest request) {
+        rateLimiter.acquire("login", http.getRemoteAddr());
+        return auth.login(request);
+    }
+
+    @POST
+    @Path("/refresh")
+    @PermitAll
+    @Operation(summary = "Exchange a refresh token for new tokens (the old refresh token is spent)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "refresh", value = "{\"refresh_token\": \"Qm9v...\"}")))
+    @APIResponse(responseCode = "200", description = "New tokens", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN, or REFRESH_TOKEN_REUSED (the session is revoked)",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public TokenResponse refresh(@Valid @NotNull RefreshRequest request) {
+        return auth.refresh(request.refreshToken());
+    }
+
+    @POST
+    @Path("/logout")
+    @RolesAllowed({Role.CUSTOMER_NAME, Role.ADMIN_NAME})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "End the caller's session: its refresh tokens stop working")
+    @APIResponse(responseCode = "204", description = "Logged out")
+    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response logout(@Context SecurityContext security) {
+        auth.logout(Caller.of(security));
+        return Response.noContent().build();
+    }
+}

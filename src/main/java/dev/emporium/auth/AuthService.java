@@ -1,0 +1,87 @@
+package dev.emporium.auth;
+
+import dev.emporium.user.Role;
+import dev.emporium.user.User;
+import dev.emporium.user.UserService;
+import dev.emporium.user.Usernames;
+import dev.emporium.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Registration, login, token refresh with rotation and reuse detection, logout. */
+@ApplicationScoped
+public class AuthService {
+
+    private static final String BEARER = "Bearer";
+
+    @Inject
+    UserService users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    AccessTokens accessTokens;
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Transactional
+    public User register(RegisterRequest request) {
+        return users.create(request.username(), request.email(), request.password(), Role.CUSTOMER);
+    }
+
+    /**
+     * Wrong e-mail, wrong password and a deactivated account all answer the same 401 after the same work (one
+     * PBKDF2 verification), so the answer tells nothing about which accounts exist.
+     */
+    @Transactional
+    public TokenResponse login(LoginRequest request) {
+        User user = users.findByEmail(Usernames.normaliseEmail(request.email())).orElse(null);
+        boolean verified = user == null
+                ? hasher.verifyAgainstDecoy(request.password())
+                : hasher.verify(request.password(), user.getPasswordHash());
+        if (!verified || !user.isActive()) {
+            throw ApiException.unauthorized("INVALID_CREDENTIALS", "E-mail or password is wrong");
+        }
+        return tokensFor(user, UUID.randomUUID());
+    }
+
+    /** Spends a refresh token for a new pair. A token presented twice revokes its whole family. */
+    @Transactional(dontRollbackOn = ApiException.class)
+    public TokenResponse refresh(String token) {
+        RefreshToken stored = refreshTokens.findForUpdate(token).orElseThrow(AuthService::invalidRefreshToken);
+        Instant now = Instant.now();
+        if (stored.isUsed()) {
+            refreshTokens.revokeFamily(stored.getFamilyId());
+            throw ApiException.unauthorized("REFRESH_TOKEN_REUSED",
+                    "This refresh token was already used; the session is ended, log in again");
+        }
+        if (stored.isRevoked() || stored.isExpired(now)) {
+            throw invalidRefreshToken();
+        }
+        User user = users.findById(stored.getUserId()).filter(User::isActive).orElseThrow(AuthService::invalidRefreshToken);
+        stored.markUsed(now);
+        return tokensFor(user, stored.getFamilyId());
+    }
+
+    @Transactional
+    public void logout(Caller caller) {
+        if (caller.sessionId() != null) {
+            refreshTokens.revokeFamily(caller.sessionId());
+        }
+    }
+
+    private TokenResponse tokensFor(User user, UUID familyId) {
+        String refresh = refreshTokens.issue(user.getId(), familyId);
+        String access = accessTokens.issue(user, familyId);
+        return new TokenResponse(access, refresh, BEARER, accessTokens.lifetime().toSeconds());
+    }
+
+    private static ApiException invalidRefreshToken() {
+        return ApiException.unauthorized("INVALID_REFRESH_TOKEN", "The refresh token is not valid; log in again");
+    }
+}

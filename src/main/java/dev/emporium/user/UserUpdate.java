@@ -1,0 +1,17 @@
+package dev.emporium.user;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Body of PUT /users/{id}. */
+public record UserUpdate(
+        @NotBlank @Size(min = 3, max = 50) @Pattern(regexp = Usernames.PATTERN, message = Usernames.RULE) String username,
+        @NotBlank @Email @Size(max = 254) String email) {
+
+    public UserUpdate {
+        username = username == null ? null : username.strip();
+        email = email == null ? null : email.strip();
+    }
+}
