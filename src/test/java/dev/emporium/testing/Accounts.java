@@ -1,0 +1,52 @@
+package dev.emporium.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.util.UUID;
+
+/** Creates accounts and logs them in through the API, for tests that need callers. */
+public final class Accounts {
+
+    public static final String PASSWORD = "a perfectly long passphrase";
+    /** The bootstrap administrator the test server is started with (failsafe environment in pom.xml). */
+    public static final String ADMIN_EMAIL = "it-admin@emporium.test";
+    public static final String ADMIN_PASSWORD = "It-Admin-Passphrase-2026";
+
+    private Accounts() {
+    }
+
+    /** A registered and logged-in account. */
+    public record Account(String id, String email, String username, String accessToken, String refreshToken) {
+    }
+
+    public static Account newCustomer() {
+        String name = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String email = name + "@example.com";
+        Api api = Api.newClient();
+        Api.Reply registered = api.post("/auth/register", """
+                {"username": "%s", "email": "%s", "password": "%s"}""".formatted(name, email, PASSWORD), null);
+        assertEquals(201, registered.status(), registered.toString());
+        return login(api, registered.string("user_id"), email, name, PASSWORD);
+    }
+
+    public static Account admin() {
+        Api api = Api.newClient();
+        Api.Reply login = api.post("/auth/login", credentials(ADMIN_EMAIL, ADMIN_PASSWORD), null);
+        assertEquals(200, login.status(), login.toString());
+        JsonObject tokens = login.json();
+        Api.Reply me = api.get("/users/me", tokens.getString("access_token"));
+        return new Account(me.string("id"), ADMIN_EMAIL, me.string("username"), tokens.getString("access_token"),
+                tokens.getString("refresh_token"));
+    }
+
+    public static Account login(Api api, String id, String email, String username, String password) {
+        Api.Reply login = api.post("/auth/login", credentials(email, password), null);
+        assertEquals(200, login.status(), login.toString());
+        return new Account(id, email, username, login.string("access_token"), login.string("refresh_token"));
+    }
+
+    public static String credentials(String email, String password) {
+        return "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.emporium.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Calls the API from outside, as a client does. Each {@link Api} instance is one client address (sent as
+ * X-Forwarded-For, which the test server trusts from localhost), so rate limits of one test do not spill into another.
+ */
+public final class Api {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String clientAddress;
+
+    private Api(String clientAddress) {
+        this.clientAddress = clientAddress;
+    }
+
+    /** A client with an address of its own, from the TEST-NET-2 range. */
+    public static Api newClient() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new Api("198.51." + random.nextInt(256) + "." + random.nextInt(1, 255));
+    }
+
+    public Reply get(String path, String token) {
+        return call("GET", path, null, token);
+    }
+
+    public Reply post(String path, String json, String token) {
+        return call("POST", path, json, token);
+    }
+
+    public Reply put(String path, String json, String token) {
+        return call("PUT", path, json, token);
+    }
+
+    public Reply delete(String path, String token) {
+        return call("DELETE", path, null, token);
+    }
+
+    public Reply call(String method, String path, String json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Http.server("/api/v1" + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .header("X-Forwarded-For", clientAddress)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return new Reply(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response, with its body read as JSON on demand. */
+    public record Reply(HttpResponse<String> response) {
+
+        public int status() {
+            return response.statusCode();
+        }
+
+        public String body() {
+            return response.body();
+        }
+
+        public JsonObject json() {
+            try (var reader = Json.createReader(new StringReader(response.body()))) {
+                return reader.readObject();
+            }
+        }
+
+        public String string(String field) {
+            return json().getString(field);
+        }
+
+        public Optional<String> header(String name) {
+            return response.headers().firstValue(name);
+        }
+
+        /** The error body's code, after checking that the body has exactly the four fields of the error format. */
+        public String errorCode() {
+            JsonObject error = json();
+            if (!error.keySet().equals(java.util.Set.of("status", "code", "message", "details"))
+                    || error.getInt("status") != status()
+                    || error.get("details").getValueType() != JsonValue.ValueType.ARRAY) {
+                throw new AssertionError("not the API's error format: " + body());
+            }
+            return error.getString("code");
+        }
+
+        @Override
+        public String toString() {
+            return status() + " " + body();
+        }
+    }
+}
