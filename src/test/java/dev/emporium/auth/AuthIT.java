@@ -105,6 +105,13 @@ class AuthIT {
         Set<String> fields = refused.json().getJsonArray("details").stream()
                 .map(d -> d.asJsonObject().getString("field")).collect(Collectors.toSet());
         assertEquals(Set.of("username", "email", "password"), fields);
+
+        Reply malformed = api.post("/auth/register", "{\"username\": ", null);
+        assertEquals(400, malformed.status(), malformed.toString());
+        assertEquals("INVALID_BODY", malformed.errorCode());
+        Reply empty = api.post("/auth/register", "", null);
+        assertEquals(400, empty.status(), empty.toString());
+        empty.errorCode();
     }
 
     @Test
