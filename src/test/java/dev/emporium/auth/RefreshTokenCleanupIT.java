@@ -1,0 +1,57 @@
+package dev.emporium.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.emporium.testing.Deployments;
+import dev.emporium.testing.InServer;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The scheduled clean-up deletes expired refresh tokens and leaves live ones. */
+@ExtendWith(ArquillianExtension.class)
+class RefreshTokenCleanupIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application(RefreshTokenCleanupIT.class);
+    }
+
+    @Inject
+    InServer server;
+
+    @Inject
+    RefreshTokenCleanup cleanup;
+
+    @Test
+    void expiredTokensAreDeletedLiveOnesKept() throws Exception {
+        String name = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        UUID user = server.inTransaction(() -> (UUID) server.em().createNativeQuery(
+                "INSERT INTO users (username, email, password_hash) VALUES (?1, ?2, 'x') RETURNING id")
+                .setParameter(1, name).setParameter(2, name + "@example.com").getSingleResult());
+        server.inTransaction(() -> server.em().createNativeQuery("""
+                INSERT INTO refresh_tokens (user_id, family_id, token_hash, issued_at, expires_at) VALUES
+                  (?1, gen_random_uuid(), sha256(convert_to(CAST(gen_random_uuid() AS text), 'UTF8')),
+                   now() - interval '20 days', now() - interval '6 days'),
+                  (?1, gen_random_uuid(), sha256(convert_to(CAST(gen_random_uuid() AS text), 'UTF8')),
+                   now(), now() + interval '14 days')""")
+                .setParameter(1, user).executeUpdate());
+
+        int removed = cleanup.deleteExpired();
+
+        assertTrue(removed >= 1);
+        Number left = server.inTransaction(() -> (Number) server.em().createNativeQuery(
+                "SELECT count(*) FROM refresh_tokens WHERE user_id = ?1 AND expires_at > now()")
+                .setParameter(1, user).getSingleResult());
+        Number expired = server.inTransaction(() -> (Number) server.em().createNativeQuery(
+                "SELECT count(*) FROM refresh_tokens WHERE user_id = ?1 AND expires_at <= now()")
+                .setParameter(1, user).getSingleResult());
+        assertEquals(1, left.intValue(), "the live token stays");
+        assertEquals(0, expired.intValue(), "the expired token is gone");
+    }
+}
