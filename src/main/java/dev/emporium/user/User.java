@@ -1,26 +1,15 @@
 package dev.emporium.user;
 
+import dev.emporium.platform.persistence.TrackedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
-import java.util.UUID;
 
 @Entity
 @Table(name = "users")
-public class User {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
-    private UUID id;
+public class User extends TrackedEntity {
 
     @Column(nullable = false, length = 50)
     private String username;
@@ -38,15 +27,6 @@ public class User {
     @Column(nullable = false)
     private boolean active = true;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
-
     protected User() {
     }
 
@@ -55,21 +35,6 @@ public class User {
         this.email = email;
         this.passwordHash = passwordHash;
         this.role = role;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public String getUsername() {
@@ -108,7 +73,4 @@ public class User {
         active = false;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
 }
