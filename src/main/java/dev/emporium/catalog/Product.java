@@ -39,6 +39,9 @@ public class Product extends TrackedEntity {
     @Column(name = "image_key")
     private String imageKey;
 
+    @Column(name = "image_url", length = 2048)
+    private String imageUrl;
+
     @Column(name = "archived_at")
     private Instant archivedAt;
 
@@ -116,6 +119,14 @@ public class Product extends TrackedEntity {
 
     public void setImageKey(String imageKey) {
         this.imageKey = imageKey;
+    }
+
+    public String getImageUrl() {
+        return imageUrl;
+    }
+
+    public void setImageUrl(String imageUrl) {
+        this.imageUrl = imageUrl;
     }
 
     public Instant getArchivedAt() {

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,6 +79,8 @@ public class UserResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "USER_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "EMAIL_TAKEN or USERNAME_TAKEN", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @RequestBody(content = @Content(
+            examples = @ExampleObject(name = "update", value = "{\"username\": \"ada\", \"email\": \"ada@example.com\"}")))
     public Acknowledgement update(@PathParam("id") UUID id, @Valid @NotNull UserUpdate update) {
         User user = users.update(Caller.of(security), id, update);
         return new Acknowledgement("User updated successfully", user.getId());
@@ -110,9 +113,14 @@ public class UserResource {
     @Path("/{id}/role")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Make an account ADMIN or CUSTOMER (ADMIN); takes effect with the account's next access token")
-    @APIResponse(responseCode = "200", description = "The account with its new role", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "200", description = "The account with its new role",
+            content = @Content(schema = @Schema(implementation = UserView.class), examples = @ExampleObject(name = "promoted",
+                    value = "{\"id\": \"6f1c2a57-3f0e-4d7a-9c43-2b8e8f7e0a11\", \"username\": \"ada\", \"email\": \"ada@example.com\", "
+                            + "\"role\": \"ADMIN\", \"created_at\": \"2026-11-26T10:15:30Z\"}")))
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an admin", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "USER_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @RequestBody(content = @Content(
+            examples = @ExampleObject(name = "promote", value = "{\"role\": \"ADMIN\"}")))
     public UserView changeRole(@PathParam("id") UUID id, @Valid @NotNull RoleChange change) {
         return UserView.of(users.changeRole(id, change.role()));
     }

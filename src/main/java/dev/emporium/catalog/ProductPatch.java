@@ -1,0 +1,92 @@
+package dev.emporium.catalog;
+
+import dev.emporium.web.ApiError.FieldIssue;
+import dev.emporium.web.ApiException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * PATCH /products/{id} as a JSON merge patch: the fields present replace the product's, the others stay. The result
+ * is checked exactly like a PUT body.
+ */
+final class ProductPatch {
+
+    private static final Set<String> FIELDS = Set.of("name", "description", "price", "stock", "category_id",
+            "category", "sku", "currency", "image_url");
+
+    private ProductPatch() {
+    }
+
+    static ProductWrite merge(Product current, JsonObject patch) {
+        for (String field : patch.keySet()) {
+            if (!FIELDS.contains(field)) {
+                throw ProductService.invalid(field, "is not a product field");
+            }
+        }
+        boolean categoryGiven = patch.containsKey("category_id") || patch.containsKey("category");
+        return new ProductWrite(
+                text(patch, "name", current.getName()),
+                text(patch, "description", current.getDescription()),
+                patch.containsKey("price") ? number(patch, "price").bigDecimalValue() : current.getPrice(),
+                patch.containsKey("stock") ? integer(patch, "stock") : current.getStock(),
+                categoryGiven ? uuid(patch, "category_id") : current.getCategory().getId(),
+                categoryGiven ? text(patch, "category", null) : null,
+                text(patch, "sku", current.getSku()),
+                text(patch, "currency", current.getCurrency()),
+                text(patch, "image_url", current.getImageUrl()));
+    }
+
+    private static String text(JsonObject patch, String field, String current) {
+        if (!patch.containsKey(field)) {
+            return current;
+        }
+        JsonValue value = patch.get(field);
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString string)) {
+            throw wrongType(field, "must be a string");
+        }
+        return string.getString();
+    }
+
+    private static JsonNumber number(JsonObject patch, String field) {
+        if (!(patch.get(field) instanceof JsonNumber number)) {
+            throw wrongType(field, "must be a number");
+        }
+        return number;
+    }
+
+    private static Integer integer(JsonObject patch, String field) {
+        JsonNumber number = number(patch, field);
+        if (!number.isIntegral()) {
+            throw wrongType(field, "must be a whole number");
+        }
+        try {
+            return number.intValueExact();
+        } catch (ArithmeticException e) {
+            throw wrongType(field, "is out of range");
+        }
+    }
+
+    private static UUID uuid(JsonObject patch, String field) {
+        String text = text(patch, field, null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw wrongType(field, "must be a UUID");
+        }
+    }
+
+    private static ApiException wrongType(String field, String issue) {
+        return ApiException.badRequest("VALIDATION_FAILED", "The request is not valid", List.of(new FieldIssue(field, issue)));
+    }
+}

@@ -1,0 +1,214 @@
+package dev.emporium.catalog;
+
+import dev.emporium.web.ApiError.FieldIssue;
+import dev.emporium.web.ApiException;
+import dev.emporium.web.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Products: listing with filters, search and pages; admin writes with optimistic locking. Stock set here is an
+ * absolute value checked against the version the admin read; orders change stock with a relative, conditional
+ * UPDATE (stock = stock - n WHERE stock >= n) that bumps the version, so neither overwrites the other silently.
+ */
+@ApplicationScoped
+public class ProductService {
+
+    @PersistenceContext(unitName = "emporium")
+    EntityManager em;
+
+    /** A product that is listed (not archived). */
+    public Product find(UUID id) {
+        Product product = em.find(Product.class, id);
+        if (product == null || product.getArchivedAt() != null) {
+            throw ApiException.notFound("PRODUCT_NOT_FOUND", "No such product");
+        }
+        product.getCategory().getSlug();
+        return product;
+    }
+
+    @Transactional
+    public Product create(ProductWrite write) {
+        requireFreeSku(write.sku(), null);
+        Product product = new Product(category(write), write.sku(), write.name().strip(), write.price(),
+                currency(write.currency()), write.stock());
+        apply(product, write);
+        em.persist(product);
+        flush();
+        return product;
+    }
+
+    /** Replaces every field, provided the product is still at the version the caller read (if it says). */
+    @Transactional
+    public Product replace(UUID id, Long expectedVersion, ProductWrite write) {
+        Product product = find(id);
+        requireVersion(product, expectedVersion);
+        requireFreeSku(write.sku(), id);
+        product.setCategory(category(write));
+        product.setSku(write.sku());
+        product.setName(write.name().strip());
+        product.setPrice(write.price());
+        product.setCurrency(currency(write.currency()));
+        product.setStock(write.stock());
+        apply(product, write);
+        flush();
+        return product;
+    }
+
+    /** Archives: gone from listings and from GET, still referenced by the orders that have it. */
+    @Transactional
+    public void archive(UUID id, Long expectedVersion) {
+        Product product = find(id);
+        requireVersion(product, expectedVersion);
+        product.archive();
+        flush();
+    }
+
+    public Page<ProductView> list(ProductFilter filter, int page, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE p.archived_at IS NULL");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String from = " FROM products p JOIN categories c ON c.id = p.category_id";
+        String rank = "";
+        if (filter.search() != null && !filter.search().isBlank()) {
+            from += ", websearch_to_tsquery('english', :search) q";
+            where.append(" AND p.search_vector @@ q");
+            rank = ", ts_rank(p.search_vector, q) AS rank";
+            parameters.put("search", filter.search().strip());
+        }
+        if (filter.categorySlug() != null) {
+            where.append(" AND c.slug = :slug");
+            parameters.put("slug", filter.categorySlug());
+        }
+        if (filter.categoryId() != null) {
+            where.append(" AND p.category_id = :categoryId");
+            parameters.put("categoryId", filter.categoryId());
+        }
+        if (filter.minPrice() != null) {
+            where.append(" AND p.price >= :minPrice");
+            parameters.put("minPrice", filter.minPrice());
+        }
+        if (filter.maxPrice() != null) {
+            where.append(" AND p.price <= :maxPrice");
+            parameters.put("maxPrice", filter.maxPrice());
+        }
+        if (filter.inStockOnly()) {
+            where.append(" AND p.stock > 0");
+        }
+        String orderBy = filter.sort() != null ? filter.sort().orderBy()
+                : rank.isEmpty() ? ProductSort.NEWEST.orderBy() : "rank DESC, p.id DESC";
+
+        Query rows = em.createNativeQuery("SELECT p.id, p.name, p.description, p.sku, p.price, p.currency, p.stock,"
+                + " p.image_url, p.created_at, p.updated_at, c.id AS cid, c.name AS cname, c.slug" + rank
+                + from + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
+        Query count = em.createNativeQuery("SELECT count(*)" + from + where);
+        parameters.forEach((name, value) -> {
+            rows.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        rows.setParameter("limit", limit).setParameter("offset", (long) (page - 1) * limit);
+        List<ProductView> data = new ArrayList<>();
+        for (Object row : rows.getResultList()) {
+            data.add(view((Object[]) row));
+        }
+        return new Page<>(data, ((Number) count.getSingleResult()).longValue(), page, limit);
+    }
+
+    private static ProductView view(Object[] r) {
+        return new ProductView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (BigDecimal) r[4],
+                ((String) r[5]).strip(), ((Number) r[6]).intValue(),
+                new ProductView.CategoryRef((UUID) r[10], (String) r[11], (String) r[12]),
+                (String) r[7], instant(r[8]), instant(r[9]));
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private void apply(Product product, ProductWrite write) {
+        product.setDescription(write.description() == null ? "" : write.description());
+        product.setImageUrl(write.imageUrl());
+    }
+
+    private Category category(ProductWrite write) {
+        if (write.categoryId() != null) {
+            Category category = em.find(Category.class, write.categoryId());
+            if (category == null) {
+                throw invalid("category_id", "no such category");
+            }
+            return category;
+        }
+        if (write.category() != null && !write.category().isBlank()) {
+            return em.createQuery("select c from Category c where c.slug = :slug", Category.class)
+                    .setParameter("slug", write.category()).getResultStream().findFirst()
+                    .orElseThrow(() -> invalid("category", "no such category"));
+        }
+        throw invalid("category_id", "category_id or category (a slug) is required");
+    }
+
+    private static String currency(String code) {
+        try {
+            Currency.getInstance(code);
+            return code;
+        } catch (IllegalArgumentException e) {
+            throw invalid("currency", "is not an ISO 4217 currency code");
+        }
+    }
+
+    private static void requireVersion(Product product, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != product.getVersion()) {
+            throw preconditionFailed();
+        }
+    }
+
+    private void requireFreeSku(String sku, UUID self) {
+        List<UUID> owners = em.createQuery("select p.id from Product p where p.sku = :sku", UUID.class)
+                .setParameter("sku", sku).getResultList();
+        if (owners.stream().anyMatch(owner -> !owner.equals(self))) {
+            throw ApiException.conflict("SKU_TAKEN", "Another product has this SKU", "sku");
+        }
+    }
+
+    /** Flushes; a concurrent writer that got there first gives 412 (version) or 409 (SKU), not a 500. */
+    private void flush() {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw preconditionFailed();
+        } catch (PersistenceException e) {
+            if (String.valueOf(e.getMessage()).contains("products_sku_key")
+                    || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("products_sku_key"))) {
+                throw ApiException.conflict("SKU_TAKEN", "Another product has this SKU", "sku");
+            }
+            throw e;
+        }
+    }
+
+    private static ApiException preconditionFailed() {
+        return new ApiException(412, "PRECONDITION_FAILED",
+                "The product changed since you read it; fetch it again and reapply your change");
+    }
+
+    static ApiException invalid(String field, String issue) {
+        return ApiException.badRequest("VALIDATION_FAILED", "The request is not valid", List.of(new FieldIssue(field, issue)));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.emporium.web;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Ids taken from paths and queries: a malformed one is the caller's mistake (400), never a 404 or 500. */
+public final class Ids {
+
+    private Ids() {
+    }
+
+    public static UUID parse(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.badRequest("VALIDATION_FAILED", "The request is not valid",
+                    List.of(new ApiError.FieldIssue(field, "must be a UUID")));
+        }
+    }
+}
