@@ -7,6 +7,7 @@ import dev.emporium.web.ApiError.FieldIssue;
 import dev.emporium.web.ApiException;
 import dev.emporium.web.Ids;
 import dev.emporium.web.Page;
+import dev.emporium.web.QueryParams;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,14 +16,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -87,21 +84,24 @@ public class ProductResource {
             content = @Content(examples = @ExampleObject(name = "page", value = "{\"data\": [" + EXAMPLE + "], \"total\": 45, \"page\": 1, \"limit\": 10}")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page, limit, prices, category_id or sort out of range",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response list(@QueryParam("page") @DefaultValue("1") @Min(1) @Max(1_000_000) int page,
-                         @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit,
+    public Response list(@QueryParam("page") String page,
+                         @QueryParam("limit") String limit,
                          @QueryParam("category") @Size(max = 120) String category,
                          @QueryParam("category_id") String categoryId,
                          @QueryParam("search") @Size(max = 200) String search,
-                         @QueryParam("min_price") @DecimalMin("0") BigDecimal minPrice,
-                         @QueryParam("max_price") @DecimalMin("0") BigDecimal maxPrice,
-                         @QueryParam("in_stock") @DefaultValue("false") boolean inStock,
+                         @QueryParam("min_price") String minPrice,
+                         @QueryParam("max_price") String maxPrice,
+                         @QueryParam("in_stock") String inStock,
                          @QueryParam("sort") String sort) {
-        if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
+        BigDecimal min = QueryParams.amount("min_price", minPrice);
+        BigDecimal max = QueryParams.amount("max_price", maxPrice);
+        if (min != null && max != null && min.compareTo(max) > 0) {
             throw ProductService.invalid("min_price", "must not be above max_price");
         }
         ProductFilter filter = new ProductFilter(category, categoryId == null ? null : Ids.parse("category_id", categoryId),
-                search, minPrice, maxPrice, inStock, ProductSort.parse(sort));
-        Page<ProductView> result = products.list(filter, page, limit);
+                search, min, max, QueryParams.flag("in_stock", inStock), ProductSort.parse(sort));
+        Page<ProductView> result = products.list(filter, QueryParams.integer("page", page, 1, 1, 1_000_000),
+                QueryParams.integer("limit", limit, 10, 1, 100));
         return cacheable(Response.ok(result)).build();
     }
 

@@ -1,5 +1,6 @@
 package dev.emporium.catalog;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.util.UUID;
 @JsonbPropertyOrder({"id", "name", "description", "sku", "price", "currency", "stock", "category", "imageUrl",
         "createdAt", "updatedAt"})
 public record ProductView(UUID id, String name, String description, String sku, BigDecimal price, String currency,
-                          int stock, CategoryRef category, String imageUrl, Instant createdAt, Instant updatedAt) {
+                          int stock, CategoryRef category, @JsonbNillable String imageUrl, Instant createdAt, Instant updatedAt) {
 
     /** The product's category, in brief. */
     @JsonbPropertyOrder({"id", "name", "slug"})

@@ -4,16 +4,14 @@ import dev.emporium.auth.Caller;
 import dev.emporium.web.Acknowledgement;
 import dev.emporium.web.ApiError;
 import dev.emporium.web.Page;
+import dev.emporium.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -103,10 +101,11 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "One page of accounts",
             content = @Content(examples = @ExampleObject(name = "page", value = "{\"data\": [" + USER_EXAMPLE + "], \"total\": 1, \"page\": 1, \"limit\": 10}")))
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an admin", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Page<UserView> list(@QueryParam("page") @DefaultValue("1") @Min(1) int page,
-                               @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit,
+    public Page<UserView> list(@QueryParam("page") String page,
+                               @QueryParam("limit") String limit,
                                @QueryParam("search") @Size(max = 100) String search) {
-        return users.list(page, limit, search);
+        return users.list(QueryParams.integer("page", page, 1, 1, 1_000_000), QueryParams.integer("limit", limit, 10, 1, 100),
+                search);
     }
 
     @PUT

@@ -49,7 +49,8 @@ public final class Api {
         return call("DELETE", path, null, token);
     }
 
-    public Reply call(String method, String path, String json, String token) {
+    /** A call with extra headers, given as name, value, name, value, ... */
+    public Reply call(String method, String path, String json, String token, String... extraHeaders) {
         HttpRequest.Builder request = HttpRequest.newBuilder(Http.server("/api/v1" + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
@@ -60,6 +61,9 @@ public final class Api {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
+            request.header(extraHeaders[i], extraHeaders[i + 1]);
         }
         try {
             return new Reply(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));

@@ -6,6 +6,7 @@ import dev.emporium.testing.Accounts;
 import dev.emporium.testing.Accounts.Account;
 import dev.emporium.testing.Api;
 import dev.emporium.testing.Api.Reply;
+import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
 import dev.emporium.testing.Http;
 import jakarta.json.JsonObject;
@@ -34,7 +35,7 @@ class AuthorizationMatrixIT {
     }
 
     /** The accounts a row's path and body may refer to. A is the subject of most rows; B is another customer. */
-    record Cast(Account a, Account b, Account admin) {
+    record Cast(Account a, Account b, Account admin, String categoryId, String productId) {
     }
 
     /** One endpoint: how to call it, and the status each caller gets (no token, A, B, admin). */
@@ -51,6 +52,10 @@ class AuthorizationMatrixIT {
     private static final Function<Cast, String> A = cast -> cast.a().id();
     /** A fresh account for each call, for rows that change or end the account they act on. */
     private static final Function<Cast, String> VICTIM = cast -> Accounts.newCustomer().id();
+    private static final Function<Cast, String> CATEGORY = Cast::categoryId;
+    private static final Function<Cast, String> PRODUCT = Cast::productId;
+    private static final Function<Cast, String> FRESH_CATEGORY = cast -> Catalog.newCategory(cast.admin());
+    private static final Function<Cast, String> FRESH_PRODUCT = cast -> Catalog.newProduct(cast.admin(), cast.categoryId());
 
     private static final List<Row> TABLE = List.of(
             //      method    path                         id       body                                   none  A    B    admin
@@ -63,12 +68,25 @@ class AuthorizationMatrixIT {
             new Row("DELETE", "/api/v1/users/{id}", VICTIM, NO_BODY, 401, 404, 404, 200),
             new Row("GET", "/api/v1/users", NO_ID, NO_BODY, 401, 403, 403, 200),
             new Row("PUT", "/api/v1/users/{id}/role", A, cast -> "{\"role\": \"CUSTOMER\"}", 401, 403, 403, 200),
+            new Row("GET", "/api/v1/categories", NO_ID, NO_BODY, 200, 200, 200, 200),
+            new Row("GET", "/api/v1/categories/{id}", CATEGORY, NO_BODY, 200, 200, 200, 200),
+            new Row("POST", "/api/v1/categories", NO_ID, cast -> Catalog.categoryBody(Catalog.unique()), 401, 403, 403, 201),
+            new Row("PUT", "/api/v1/categories/{id}", FRESH_CATEGORY, cast -> Catalog.categoryBody(Catalog.unique()), 401, 403, 403, 200),
+            new Row("DELETE", "/api/v1/categories/{id}", FRESH_CATEGORY, NO_BODY, 401, 403, 403, 200),
+            new Row("GET", "/api/v1/products", NO_ID, NO_BODY, 200, 200, 200, 200),
+            new Row("GET", "/api/v1/products/{id}", PRODUCT, NO_BODY, 200, 200, 200, 200),
+            new Row("POST", "/api/v1/products", NO_ID, cast -> Catalog.productBody(cast.categoryId(), Catalog.unique()), 401, 403, 403, 201),
+            new Row("PUT", "/api/v1/products/{id}", PRODUCT, cast -> Catalog.productBody(cast.categoryId(), "MATRIX-" + cast.productId()), 401, 403, 403, 200),
+            new Row("PATCH", "/api/v1/products/{id}", PRODUCT, cast -> "{\"stock\": 7}", 401, 403, 403, 200),
+            new Row("DELETE", "/api/v1/products/{id}", FRESH_PRODUCT, NO_BODY, 401, 403, 403, 200),
             // Last: it ends the caller's session (its refresh tokens), which no row above may depend on.
             new Row("POST", "/api/v1/auth/logout", NO_ID, NO_BODY, 401, 204, 204, 204));
 
     @Test
     void everyEndpointAnswersEachCallerAsTheTableSays() {
-        Cast cast = new Cast(Accounts.newCustomer(), Accounts.newCustomer(), Accounts.admin());
+        Account admin = Accounts.admin();
+        String category = Catalog.newCategory(admin);
+        Cast cast = new Cast(Accounts.newCustomer(), Accounts.newCustomer(), admin, category, Catalog.newProduct(admin, category));
         List<String> mismatches = new ArrayList<>();
         for (Row row : TABLE) {
             check(row, "no token", null, row.none(), cast, mismatches);

@@ -1,0 +1,38 @@
+package dev.emporium.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.emporium.testing.Accounts.Account;
+import java.util.UUID;
+
+/** Creates categories and products through the admin API, for tests that need some. */
+public final class Catalog {
+
+    private Catalog() {
+    }
+
+    public static String unique() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    public static String categoryBody(String slug) {
+        return "{\"name\": \"Category %s\", \"slug\": \"c-%s\", \"description\": \"for tests\"}".formatted(slug, slug);
+    }
+
+    public static String productBody(String categoryId, String sku) {
+        return ("{\"name\": \"Test product %s\", \"description\": \"A product made by a test\", \"price\": 19.99, "
+                + "\"stock\": 5, \"category_id\": \"%s\", \"sku\": \"%s\", \"currency\": \"EUR\"}").formatted(sku, categoryId, sku);
+    }
+
+    public static String newCategory(Account admin) {
+        Api.Reply created = Api.newClient().post("/categories", categoryBody(unique()), admin.accessToken());
+        assertEquals(201, created.status(), created.toString());
+        return created.string("id");
+    }
+
+    public static String newProduct(Account admin, String categoryId) {
+        Api.Reply created = Api.newClient().post("/products", productBody(categoryId, "T-" + unique()), admin.accessToken());
+        assertEquals(201, created.status(), created.toString());
+        return created.string("product_id");
+    }
+}
