@@ -18,6 +18,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -78,24 +79,34 @@ public class ProductService {
         flush();
     }
 
+    /**
+     * One page of listed products. Filters apply to products alone (a category slug is resolved to its id first). The
+     * total of an unfiltered or category-only listing comes from category_product_counts (kept by triggers); other
+     * totals are counted without a join (docs/catalog.md has the plans at 1M rows).
+     */
     public Page<ProductView> list(ProductFilter filter, int page, int limit) {
+        UUID categoryId = filter.categoryId();
+        if (filter.categorySlug() != null) {
+            Optional<UUID> bySlug = em.createQuery("select c.id from Category c where c.slug = :slug", UUID.class)
+                    .setParameter("slug", filter.categorySlug()).getResultStream().findFirst();
+            if (bySlug.isEmpty() || (categoryId != null && !categoryId.equals(bySlug.get()))) {
+                return new Page<>(List.of(), 0, page, limit);
+            }
+            categoryId = bySlug.get();
+        }
         StringBuilder where = new StringBuilder(" WHERE p.archived_at IS NULL");
         Map<String, Object> parameters = new LinkedHashMap<>();
-        String from = " FROM products p JOIN categories c ON c.id = p.category_id";
+        String search = "";
         String rank = "";
         if (filter.search() != null && !filter.search().isBlank()) {
-            from += ", websearch_to_tsquery('english', :search) q";
+            search = ", websearch_to_tsquery('english', :search) q";
             where.append(" AND p.search_vector @@ q");
             rank = ", ts_rank(p.search_vector, q) AS rank";
             parameters.put("search", filter.search().strip());
         }
-        if (filter.categorySlug() != null) {
-            where.append(" AND c.slug = :slug");
-            parameters.put("slug", filter.categorySlug());
-        }
-        if (filter.categoryId() != null) {
+        if (categoryId != null) {
             where.append(" AND p.category_id = :categoryId");
-            parameters.put("categoryId", filter.categoryId());
+            parameters.put("categoryId", categoryId);
         }
         if (filter.minPrice() != null) {
             where.append(" AND p.price >= :minPrice");
@@ -113,11 +124,19 @@ public class ProductService {
 
         Query rows = em.createNativeQuery("SELECT p.id, p.name, p.description, p.sku, p.price, p.currency, p.stock,"
                 + " p.image_url, p.created_at, p.updated_at, c.id AS cid, c.name AS cname, c.slug" + rank
-                + from + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
-        Query count = em.createNativeQuery("SELECT count(*)" + from + where);
+                + " FROM products p JOIN categories c ON c.id = p.category_id" + search + where
+                + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
+        boolean byCategoryOnly = search.isEmpty() && filter.minPrice() == null && filter.maxPrice() == null
+                && !filter.inStockOnly();
+        Query count = byCategoryOnly
+                ? em.createNativeQuery("SELECT coalesce(sum(listed), 0) FROM category_product_counts p"
+                        + (categoryId == null ? "" : " WHERE p.category_id = :categoryId"))
+                : em.createNativeQuery("SELECT count(*) FROM products p" + search + where);
         parameters.forEach((name, value) -> {
             rows.setParameter(name, value);
-            count.setParameter(name, value);
+            if (!byCategoryOnly || name.equals("categoryId")) {
+                count.setParameter(name, value);
+            }
         });
         rows.setParameter("limit", limit).setParameter("offset", (long) (page - 1) * limit);
         List<ProductView> data = new ArrayList<>();

@@ -99,6 +99,8 @@ class ProductsIT {
         assertEquals(404, gone.status());
         assertEquals("PRODUCT_NOT_FOUND", gone.errorCode());
         assertEquals(List.of(), names("limit=100"), "archived products leave listings");
+        assertEquals(0, api.get("/products?category_id=" + category, null).json().getJsonNumber("total").intValue(),
+                "and their totals");
     }
 
     @Test
@@ -159,6 +161,8 @@ class ProductsIT {
         String slug = api.get("/categories/" + category, null).string("slug");
         Reply bySlug = api.get("/products?category=" + slug, null);
         assertEquals(5, bySlug.json().getJsonNumber("total").intValue());
+        assertEquals(4, api.get("/products?category_id=" + category + "&in_stock=true", null).json().getJsonNumber("total").intValue());
+        assertEquals(0, api.get("/products?category=no-such-" + Catalog.unique(), null).json().getJsonNumber("total").intValue());
 
         for (String query : List.of("limit=0", "limit=101", "page=0", "sort=cheapest", "category_id=nope",
                 "min_price=-1", "min_price=50&max_price=10", "min_price=abc", "page=two", "in_stock=maybe")) {
