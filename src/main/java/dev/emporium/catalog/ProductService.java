@@ -70,6 +70,14 @@ public class ProductService {
         return product;
     }
 
+    @Transactional
+    public Product setImage(UUID id, String key) {
+        Product product = find(id);
+        product.setImageKey(key);
+        flush();
+        return product;
+    }
+
     /** Archives: gone from listings and from GET, still referenced by the orders that have it. */
     @Transactional
     public void archive(UUID id, Long expectedVersion) {
@@ -123,7 +131,7 @@ public class ProductService {
                 : rank.isEmpty() ? ProductSort.NEWEST.orderBy() : "rank DESC, p.id DESC";
 
         Query rows = em.createNativeQuery("SELECT p.id, p.name, p.description, p.sku, p.price, p.currency, p.stock,"
-                + " p.image_url, p.created_at, p.updated_at, c.id AS cid, c.name AS cname, c.slug" + rank
+                + " coalesce('" + ProductView.IMAGE_PATH + "' || p.image_key, p.image_url), p.created_at, p.updated_at, c.id AS cid, c.name AS cname, c.slug" + rank
                 + " FROM products p JOIN categories c ON c.id = p.category_id" + search + where
                 + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
         boolean byCategoryOnly = search.isEmpty() && filter.minPrice() == null && filter.maxPrice() == null

@@ -17,10 +17,14 @@ public record ProductView(UUID id, String name, String description, String sku, 
     public record CategoryRef(UUID id, String name, String slug) {
     }
 
+    /** Where uploaded images are served (ImageResource); an uploaded image wins over an external image_url. */
+    static final String IMAGE_PATH = "/api/v1/images/";
+
     public static ProductView of(Product p) {
         Category c = p.getCategory();
+        String image = p.getImageKey() != null ? IMAGE_PATH + p.getImageKey() : p.getImageUrl();
         return new ProductView(p.getId(), p.getName(), p.getDescription(), p.getSku(), p.getPrice(), p.getCurrency(),
-                p.getStock(), new CategoryRef(c.getId(), c.getName(), c.getSlug()), p.getImageUrl(), p.getCreatedAt(),
+                p.getStock(), new CategoryRef(c.getId(), c.getName(), c.getSlug()), image, p.getCreatedAt(),
                 p.getUpdatedAt());
     }
 }

@@ -49,6 +49,33 @@ public final class Api {
         return call("DELETE", path, null, token);
     }
 
+    /** A call with a raw (non-JSON) body of the given media type. */
+    public Reply upload(String method, String path, byte[] body, String mediaType, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Http.server("/api/v1" + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .header("X-Forwarded-For", clientAddress)
+                .header("Content-Type", mediaType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    /** The raw bytes of a GET, for binary resources. */
+    public HttpResponse<byte[]> bytes(String absolutePath) {
+        HttpRequest request = HttpRequest.newBuilder(Http.server(absolutePath)).timeout(Duration.ofSeconds(30)).GET().build();
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A call with extra headers, given as name, value, name, value, ... */
     public Reply call(String method, String path, String json, String token, String... extraHeaders) {
         HttpRequest.Builder request = HttpRequest.newBuilder(Http.server("/api/v1" + path))
@@ -65,6 +92,10 @@ public final class Api {
         for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
             request.header(extraHeaders[i], extraHeaders[i + 1]);
         }
+        return send(request);
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
         try {
             return new Reply(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {

@@ -30,6 +30,17 @@ public final class Catalog {
         return created.string("id");
     }
 
+    /** A 1×1 PNG. */
+    public static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    /** Uploads a PNG for the product and returns its image_url. */
+    public static String uploadImage(Account admin, String productId) {
+        Api.Reply uploaded = Api.newClient().upload("PUT", "/products/" + productId + "/image", PNG, "image/png", admin.accessToken());
+        assertEquals(200, uploaded.status(), uploaded.toString());
+        return uploaded.string("image_url");
+    }
+
     public static String newProduct(Account admin, String categoryId) {
         Api.Reply created = Api.newClient().post("/products", productBody(categoryId, "T-" + unique()), admin.accessToken());
         assertEquals(201, created.status(), created.toString());

@@ -35,12 +35,15 @@ class AuthorizationMatrixIT {
     }
 
     /** The accounts a row's path and body may refer to. A is the subject of most rows; B is another customer. */
-    record Cast(Account a, Account b, Account admin, String categoryId, String productId) {
+    record Cast(Account a, Account b, Account admin, String categoryId, String productId, String imageKey) {
     }
 
     /** One endpoint: how to call it, and the status each caller gets (no token, A, B, admin). */
     record Row(String method, String path, Function<Cast, String> id, Function<Cast, String> body,
                int none, int a, int b, int admin) {
+
+        /** Rows whose body is an image rather than JSON say so with this body. */
+        static final String PNG_BODY = "<png>";
 
         String operation() {
             return method + " " + path;
@@ -79,6 +82,8 @@ class AuthorizationMatrixIT {
             new Row("PUT", "/api/v1/products/{id}", PRODUCT, cast -> Catalog.productBody(cast.categoryId(), "MATRIX-" + cast.productId()), 401, 403, 403, 200),
             new Row("PATCH", "/api/v1/products/{id}", PRODUCT, cast -> "{\"stock\": 7}", 401, 403, 403, 200),
             new Row("DELETE", "/api/v1/products/{id}", FRESH_PRODUCT, NO_BODY, 401, 403, 403, 200),
+            new Row("PUT", "/api/v1/products/{id}/image", PRODUCT, cast -> Row.PNG_BODY, 401, 403, 403, 200),
+            new Row("GET", "/api/v1/images/{key}", Cast::imageKey, NO_BODY, 200, 200, 200, 200),
             // Last: it ends the caller's session (its refresh tokens), which no row above may depend on.
             new Row("POST", "/api/v1/auth/logout", NO_ID, NO_BODY, 401, 204, 204, 204));
 
@@ -86,7 +91,9 @@ class AuthorizationMatrixIT {
     void everyEndpointAnswersEachCallerAsTheTableSays() {
         Account admin = Accounts.admin();
         String category = Catalog.newCategory(admin);
-        Cast cast = new Cast(Accounts.newCustomer(), Accounts.newCustomer(), admin, category, Catalog.newProduct(admin, category));
+        String product = Catalog.newProduct(admin, category);
+        String imageKey = Catalog.uploadImage(admin, product).replace("/api/v1/images/", "");
+        Cast cast = new Cast(Accounts.newCustomer(), Accounts.newCustomer(), admin, category, product, imageKey);
         List<String> mismatches = new ArrayList<>();
         for (Row row : TABLE) {
             check(row, "no token", null, row.none(), cast, mismatches);
@@ -115,8 +122,11 @@ class AuthorizationMatrixIT {
 
     private static void check(Row row, String who, String token, int expected, Cast cast, List<String> mismatches) {
         String id = row.id().apply(cast);
-        String path = row.path().replace("/api/v1", "").replace("{id}", id == null ? "" : id);
-        Reply reply = Api.newClient().call(row.method(), path, row.body().apply(cast), token);
+        String path = row.path().replace("/api/v1", "").replaceAll("\\{[a-z]+\\}", id == null ? "" : id);
+        String body = row.body().apply(cast);
+        Reply reply = Row.PNG_BODY.equals(body)
+                ? Api.newClient().upload(row.method(), path, Catalog.PNG, "image/png", token)
+                : Api.newClient().call(row.method(), path, body, token);
         if (reply.status() != expected) {
             mismatches.add(row.operation() + " as " + who + ": expected " + expected + ", got " + reply);
         } else if (reply.status() >= 400) {
