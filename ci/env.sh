@@ -8,8 +8,8 @@ PROJECT_DIR="$(cd "$CI_DIR/.." && pwd)"
 # tests never consume the demo's messages nor stop its database.
 export EMPORIUM_SERVICES="${EMPORIUM_SERVICES:-dev}"
 case "$EMPORIUM_SERVICES" in
-    dev)  default_db_port=55432; default_artemis_port=61626; default_db_name=emporium ;;
-    test) default_db_port=55442; default_artemis_port=61636; default_db_name=emporium_test ;;
+    dev)  default_db_port=55432; default_artemis_port=61626; default_db_name=emporium; default_s3_port=61680 ;;
+    test) default_db_port=55442; default_artemis_port=61636; default_db_name=emporium_test; default_s3_port=61690 ;;
     *)    echo "EMPORIUM_SERVICES must be dev or test" >&2; exit 2 ;;
 esac
 SERVICES_DIR="$PROJECT_DIR/target/services/$EMPORIUM_SERVICES"
@@ -31,6 +31,12 @@ export ARTEMIS_PORT="${ARTEMIS_PORT:-$default_artemis_port}"
 export ARTEMIS_USER="${ARTEMIS_USER:-emporium}"
 export ARTEMIS_PASSWORD="${ARTEMIS_PASSWORD:-emporium}"
 ARTEMIS_VERSION="2.40.0"
+
+# The S3 API server the tests use (ci/s3proxy.sh); the run uses the file-system store unless S3_ENDPOINT is set.
+S3_PORT="${S3_PORT:-$default_s3_port}"
+S3_BUCKET="${S3_BUCKET:-emporium-images}"
+S3_ACCESS_KEY="${S3_ACCESS_KEY:-emporium}"
+S3_SECRET_KEY="${S3_SECRET_KEY:-emporium-local-secret}"
 
 # Access tokens are signed with this RSA key pair; ci/services.sh makes one per service set if none is given.
 JWT_KEY_DIR="$SERVICES_DIR/jwt"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command (README): every test, unit and integration, against a real PostgreSQL, Artemis and Liberty.
-#   1. starts the "test" service set (its own PostgreSQL cluster and broker, apart from a running demo),
+#   1. starts the "test" service set (its own PostgreSQL cluster, broker and S3 API server, apart from a running demo),
 #   2. builds and installs the WAR, running the unit tests,
 #   3. builds the EAR from ear/,
 #   4. runs the Arquillian integration tests on a managed Liberty, the EAR deployment test included,
@@ -17,7 +17,7 @@ cleanup() {
     for service in "${started[@]}"; do "$CI_DIR/$service.sh" stop || true; done
 }
 trap cleanup EXIT
-for service in postgres artemis; do
+for service in postgres artemis s3proxy; do
     "$CI_DIR/$service.sh" status >/dev/null 2>&1 || started+=("$service")
     "$CI_DIR/$service.sh" start
 done
@@ -32,6 +32,6 @@ T1=$SECONDS
 "${MAVEN[@]}" verify -DskipUnitTests \
     -Demporium.ear="$PROJECT_DIR/ear/target/emporium.ear" \
     -Dit.db.host="$DB_HOST" -Dit.db.port="$DB_PORT" -Dit.db.name="$DB_NAME" \
-    -Dit.artemis.host="$ARTEMIS_HOST" -Dit.artemis.port="$ARTEMIS_PORT"
+    -Dit.artemis.host="$ARTEMIS_HOST" -Dit.artemis.port="$ARTEMIS_PORT" -Dit.s3.port="$S3_PORT"
 T2=$SECONDS
 log "build + unit tests + EAR: $((T1 - T0)) s; integration tests: $((T2 - T1)) s; total: $((T2 - T0)) s"

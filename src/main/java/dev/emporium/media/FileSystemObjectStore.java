@@ -1,7 +1,5 @@
 package dev.emporium.media;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,18 +7,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Objects as files under EMPORIUM_OBJECT_STORE_DIR, the media type in a sidecar file. Writes go to a temporary file
  * first and are moved into place, so a reader never sees half an object.
  */
-@ApplicationScoped
 public class FileSystemObjectStore implements ObjectStore {
 
-    @Inject
-    @ConfigProperty(name = "emporium.object-store.dir", defaultValue = "objects")
-    String directory;
+    private final Path directory;
+
+    public FileSystemObjectStore(Path directory) {
+        this.directory = directory.toAbsolutePath();
+    }
 
     @Override
     public void put(String key, byte[] content, String contentType) {
@@ -49,10 +47,11 @@ public class FileSystemObjectStore implements ObjectStore {
     }
 
     private Path path(String key) {
-        if (!key.matches("[a-z0-9/-]+\\.[a-z]+") || key.contains("..")) {
+        Path path = directory.resolve(key).normalize();
+        if (!key.matches("[a-z0-9][a-z0-9/-]*\\.[a-z]+") || !path.startsWith(directory)) {
             throw new IllegalArgumentException("Not an object key: " + key);
         }
-        return Path.of(directory).toAbsolutePath().resolve(key);
+        return path;
     }
 
     private static Path type(Path object) {

@@ -12,6 +12,8 @@ import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -53,6 +55,11 @@ class ProductImagesIT {
         assertEquals("image/png", image.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(image.headers().firstValue("Cache-Control").orElseThrow().contains("immutable"));
         assertTrue(image.headers().firstValue("Cache-Control").orElseThrow().contains("max-age=31536000"));
+
+        // The test server stores images through the S3 API (S3Proxy of the test service set, files under its data dir).
+        String key = url.substring("/api/v1/images/".length());
+        Path inBucket = Path.of(System.getProperty("emporium.basedir", "."), "target/services/test/s3proxy/data/emporium-images", key);
+        assertTrue(Files.isRegularFile(inBucket), "object in the S3 bucket: " + inBucket);
     }
 
     @Test
