@@ -70,13 +70,11 @@ public class CategoryService {
         }
         Category parent = em.find(Category.class, parentId);
         if (parent == null) {
-            throw ApiException.badRequest("VALIDATION_FAILED", "The request is not valid",
-                    List.of(new dev.emporium.web.ApiError.FieldIssue("parent_id", "no such category")));
+            throw ApiException.invalid("parent_id", "no such category");
         }
         for (Category up = parent; up != null; up = up.getParent()) {
             if (up.getId().equals(self)) {
-                throw ApiException.badRequest("VALIDATION_FAILED", "The request is not valid",
-                        List.of(new dev.emporium.web.ApiError.FieldIssue("parent_id", "would make a cycle")));
+                throw ApiException.invalid("parent_id", "would make a cycle");
             }
         }
         return parent;

@@ -1,12 +1,10 @@
 package dev.emporium.catalog;
 
-import dev.emporium.web.ApiError.FieldIssue;
 import dev.emporium.web.ApiException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,7 +23,7 @@ final class ProductPatch {
     static ProductWrite merge(Product current, JsonObject patch) {
         for (String field : patch.keySet()) {
             if (!FIELDS.contains(field)) {
-                throw ProductService.invalid(field, "is not a product field");
+                throw ApiException.invalid(field, "is not a product field");
             }
         }
         boolean categoryGiven = patch.containsKey("category_id") || patch.containsKey("category");
@@ -50,14 +48,14 @@ final class ProductPatch {
             return null;
         }
         if (!(value instanceof JsonString string)) {
-            throw wrongType(field, "must be a string");
+            throw ApiException.invalid(field, "must be a string");
         }
         return string.getString();
     }
 
     private static JsonNumber number(JsonObject patch, String field) {
         if (!(patch.get(field) instanceof JsonNumber number)) {
-            throw wrongType(field, "must be a number");
+            throw ApiException.invalid(field, "must be a number");
         }
         return number;
     }
@@ -65,12 +63,12 @@ final class ProductPatch {
     private static Integer integer(JsonObject patch, String field) {
         JsonNumber number = number(patch, field);
         if (!number.isIntegral()) {
-            throw wrongType(field, "must be a whole number");
+            throw ApiException.invalid(field, "must be a whole number");
         }
         try {
             return number.intValueExact();
         } catch (ArithmeticException e) {
-            throw wrongType(field, "is out of range");
+            throw ApiException.invalid(field, "is out of range");
         }
     }
 
@@ -82,11 +80,8 @@ final class ProductPatch {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw wrongType(field, "must be a UUID");
+            throw ApiException.invalid(field, "must be a UUID");
         }
     }
 
-    private static ApiException wrongType(String field, String issue) {
-        return ApiException.badRequest("VALIDATION_FAILED", "The request is not valid", List.of(new FieldIssue(field, issue)));
-    }
 }

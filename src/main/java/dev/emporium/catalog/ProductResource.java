@@ -96,7 +96,7 @@ public class ProductResource {
         BigDecimal min = QueryParams.amount("min_price", minPrice);
         BigDecimal max = QueryParams.amount("max_price", maxPrice);
         if (min != null && max != null && min.compareTo(max) > 0) {
-            throw ProductService.invalid("min_price", "must not be above max_price");
+            throw ApiException.invalid("min_price", "must not be above max_price");
         }
         ProductFilter filter = new ProductFilter(category, categoryId == null ? null : Ids.parse("category_id", categoryId),
                 search, min, max, QueryParams.flag("in_stock", inStock), ProductSort.parse(sort));

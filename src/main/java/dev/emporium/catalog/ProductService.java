@@ -1,6 +1,5 @@
 package dev.emporium.catalog;
 
-import dev.emporium.web.ApiError.FieldIssue;
 import dev.emporium.web.ApiException;
 import dev.emporium.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -180,16 +179,16 @@ public class ProductService {
         if (write.categoryId() != null) {
             Category category = em.find(Category.class, write.categoryId());
             if (category == null) {
-                throw invalid("category_id", "no such category");
+                throw ApiException.invalid("category_id", "no such category");
             }
             return category;
         }
         if (write.category() != null && !write.category().isBlank()) {
             return em.createQuery("select c from Category c where c.slug = :slug", Category.class)
                     .setParameter("slug", write.category()).getResultStream().findFirst()
-                    .orElseThrow(() -> invalid("category", "no such category"));
+                    .orElseThrow(() -> ApiException.invalid("category", "no such category"));
         }
-        throw invalid("category_id", "category_id or category (a slug) is required");
+        throw ApiException.invalid("category_id", "category_id or category (a slug) is required");
     }
 
     private static String currency(String code) {
@@ -197,7 +196,7 @@ public class ProductService {
             Currency.getInstance(code);
             return code;
         } catch (IllegalArgumentException e) {
-            throw invalid("currency", "is not an ISO 4217 currency code");
+            throw ApiException.invalid("currency", "is not an ISO 4217 currency code");
         }
     }
 
@@ -235,7 +234,4 @@ public class ProductService {
                 "The product changed since you read it; fetch it again and reapply your change");
     }
 
-    static ApiException invalid(String field, String issue) {
-        return ApiException.badRequest("VALIDATION_FAILED", "The request is not valid", List.of(new FieldIssue(field, issue)));
-    }
 }

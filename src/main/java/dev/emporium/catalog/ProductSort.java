@@ -1,8 +1,6 @@
 package dev.emporium.catalog;
 
-import dev.emporium.web.ApiError.FieldIssue;
 import dev.emporium.web.ApiException;
-import java.util.List;
 
 /** The orders a listing offers; each is backed by an index (V1 migration) and ends on id so pages are stable. */
 public enum ProductSort {
@@ -33,7 +31,6 @@ public enum ProductSort {
                 return sort;
             }
         }
-        throw ApiException.badRequest("VALIDATION_FAILED", "The request is not valid",
-                List.of(new FieldIssue("sort", "must be one of price, -price, name, -created_at")));
+        throw ApiException.invalid("sort", "must be one of price, -price, name, -created_at");
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 /** A failure the API reports to its caller in the {@link ApiError} format. */
 public class ApiException extends RuntimeException {
 
+    static final String VALIDATION_FAILED = "VALIDATION_FAILED";
+    static final String VALIDATION_MESSAGE = "The request is not valid";
+
     private final int status;
     private final String code;
     private final List<ApiError.FieldIssue> details;
@@ -25,6 +28,11 @@ public class ApiException extends RuntimeException {
 
     public static ApiException badRequest(String code, String message, List<ApiError.FieldIssue> details) {
         return new ApiException(400, code, message, details, null);
+    }
+
+    /** One invalid input: 400 VALIDATION_FAILED naming the field, as Bean Validation failures are reported. */
+    public static ApiException invalid(String field, String issue) {
+        return badRequest(VALIDATION_FAILED, VALIDATION_MESSAGE, List.of(new ApiError.FieldIssue(field, issue)));
     }
 
     public static ApiException notFound(String code, String message) {

@@ -1,6 +1,5 @@
 package dev.emporium.web;
 
-import java.util.List;
 import java.util.UUID;
 
 /** Ids taken from paths and queries: a malformed one is the caller's mistake (400), never a 404 or 500. */
@@ -13,8 +12,7 @@ public final class Ids {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.badRequest("VALIDATION_FAILED", "The request is not valid",
-                    List.of(new ApiError.FieldIssue(field, "must be a UUID")));
+            throw ApiException.invalid(field, "must be a UUID");
         }
     }
 }

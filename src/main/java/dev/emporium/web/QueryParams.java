@@ -1,8 +1,6 @@
 package dev.emporium.web;
 
-import dev.emporium.web.ApiError.FieldIssue;
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * Numbers from the query string, parsed here rather than by JAX-RS, which answers an unparsable query parameter
@@ -20,11 +18,11 @@ public final class QueryParams {
         try {
             int parsed = Integer.parseInt(value.strip());
             if (parsed < min || parsed > max) {
-                throw invalid(name, "must be between " + min + " and " + max);
+                throw ApiException.invalid(name, "must be between " + min + " and " + max);
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw invalid(name, "must be a whole number");
+            throw ApiException.invalid(name, "must be a whole number");
         }
     }
 
@@ -36,11 +34,11 @@ public final class QueryParams {
         try {
             BigDecimal parsed = new BigDecimal(value.strip());
             if (parsed.signum() < 0) {
-                throw invalid(name, "must not be negative");
+                throw ApiException.invalid(name, "must not be negative");
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw invalid(name, "must be a number");
+            throw ApiException.invalid(name, "must be a number");
         }
     }
 
@@ -51,11 +49,8 @@ public final class QueryParams {
         return switch (value.strip()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw invalid(name, "must be true or false");
+            default -> throw ApiException.invalid(name, "must be true or false");
         };
     }
 
-    private static ApiException invalid(String name, String issue) {
-        return ApiException.badRequest("VALIDATION_FAILED", "The request is not valid", List.of(new FieldIssue(name, issue)));
-    }
 }

@@ -19,7 +19,7 @@ public class ValidationExceptionMapper implements ExceptionMapper<ConstraintViol
                 .map(v -> new ApiError.FieldIssue(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(ApiError.FieldIssue::field).thenComparing(ApiError.FieldIssue::issue))
                 .toList();
-        return ErrorResponses.of(new ApiError(400, "VALIDATION_FAILED", "The request is not valid", details));
+        return ErrorResponses.of(new ApiError(400, ApiException.VALIDATION_FAILED, ApiException.VALIDATION_MESSAGE, details));
     }
 
     /** The JSON name of the offending field: the last node of the path, which for a method is method.arg.field. */
