@@ -42,7 +42,12 @@ public final class Catalog {
     }
 
     public static String newProduct(Account admin, String categoryId) {
-        Api.Reply created = Api.newClient().post("/products", productBody(categoryId, "T-" + unique()), admin.accessToken());
+        return newProduct(admin, categoryId, 5);
+    }
+
+    public static String newProduct(Account admin, String categoryId, int stock) {
+        String body = productBody(categoryId, "T-" + unique()).replace("\"stock\": 5", "\"stock\": " + stock);
+        Api.Reply created = Api.newClient().post("/products", body, admin.accessToken());
         assertEquals(201, created.status(), created.toString());
         return created.string("product_id");
     }

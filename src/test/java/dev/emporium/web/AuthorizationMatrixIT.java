@@ -35,7 +35,8 @@ class AuthorizationMatrixIT {
     }
 
     /** The accounts a row's path and body may refer to. A is the subject of most rows; B is another customer. */
-    record Cast(Account a, Account b, Account admin, String categoryId, String productId, String imageKey) {
+    record Cast(Account a, Account b, Account admin, String categoryId, String productId, String imageKey,
+                String stockedProductId, String orderOfA) {
     }
 
     /** One endpoint: how to call it, and the status each caller gets (no token, A, B, admin). */
@@ -59,6 +60,9 @@ class AuthorizationMatrixIT {
     private static final Function<Cast, String> PRODUCT = Cast::productId;
     private static final Function<Cast, String> FRESH_CATEGORY = cast -> Catalog.newCategory(cast.admin());
     private static final Function<Cast, String> FRESH_PRODUCT = cast -> Catalog.newProduct(cast.admin(), cast.categoryId());
+    private static final Function<Cast, String> ORDER_OF_A = Cast::orderOfA;
+    /** A new pending order of A for each call, for rows that move the order on. */
+    private static final Function<Cast, String> FRESH_ORDER_OF_A = cast -> placeOrder(cast.a(), cast.stockedProductId());
 
     private static final List<Row> TABLE = List.of(
             //      method    path                         id       body                                   none  A    B    admin
@@ -84,6 +88,11 @@ class AuthorizationMatrixIT {
             new Row("DELETE", "/api/v1/products/{id}", FRESH_PRODUCT, NO_BODY, 401, 403, 403, 200),
             new Row("PUT", "/api/v1/products/{id}/image", PRODUCT, cast -> Row.PNG_BODY, 401, 403, 403, 200),
             new Row("GET", "/api/v1/images/{key}", Cast::imageKey, NO_BODY, 200, 200, 200, 200),
+            new Row("POST", "/api/v1/orders", NO_ID, cast -> orderBody(cast.stockedProductId()), 401, 201, 201, 201),
+            new Row("GET", "/api/v1/orders", NO_ID, NO_BODY, 401, 200, 200, 200),
+            new Row("GET", "/api/v1/orders/{id}", ORDER_OF_A, NO_BODY, 401, 200, 404, 200),
+            new Row("POST", "/api/v1/orders/{id}/cancel", FRESH_ORDER_OF_A, NO_BODY, 401, 200, 404, 200),
+            new Row("PUT", "/api/v1/orders/{id}/status", FRESH_ORDER_OF_A, cast -> "{\"status\": \"processing\"}", 401, 403, 403, 200),
             // Last: it ends the caller's session (its refresh tokens), which no row above may depend on.
             new Row("POST", "/api/v1/auth/logout", NO_ID, NO_BODY, 401, 204, 204, 204));
 
@@ -93,7 +102,9 @@ class AuthorizationMatrixIT {
         String category = Catalog.newCategory(admin);
         String product = Catalog.newProduct(admin, category);
         String imageKey = Catalog.uploadImage(admin, product).replace("/api/v1/images/", "");
-        Cast cast = new Cast(Accounts.newCustomer(), Accounts.newCustomer(), admin, category, product, imageKey);
+        Account a = Accounts.newCustomer();
+        String stocked = Catalog.newProduct(admin, category, 10_000);
+        Cast cast = new Cast(a, Accounts.newCustomer(), admin, category, product, imageKey, stocked, placeOrder(a, stocked));
         List<String> mismatches = new ArrayList<>();
         for (Row row : TABLE) {
             check(row, "no token", null, row.none(), cast, mismatches);
@@ -132,6 +143,16 @@ class AuthorizationMatrixIT {
         } else if (reply.status() >= 400) {
             reply.errorCode();
         }
+    }
+
+    private static String orderBody(String productId) {
+        return "{\"items\": [{\"product_id\": \"%s\", \"quantity\": 1}], \"shipping_address\": \"1 Main Street\"}".formatted(productId);
+    }
+
+    private static String placeOrder(Account account, String productId) {
+        Reply placed = Api.newClient().post("/orders", orderBody(productId), account.accessToken());
+        assertEquals(201, placed.status(), placed.toString());
+        return placed.string("order_id");
     }
 
     private static String newRegistration() {

@@ -1,0 +1,109 @@
+package dev.emporium.order;
+
+import dev.emporium.platform.persistence.TrackedEntity;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "orders")
+public class Order extends TrackedEntity {
+
+    @Column(name = "user_id", nullable = false, updatable = false)
+    private UUID userId;
+
+    @Column(nullable = false, length = 20)
+    private String status = OrderStatus.PENDING.wireName();
+
+    @Column(name = "total_amount", nullable = false, precision = 12, scale = 2)
+    private BigDecimal totalAmount;
+
+    @Column(nullable = false, length = 3)
+    private String currency;
+
+    @Column(name = "shipping_address", nullable = false)
+    private String shippingAddress;
+
+    @Column(name = "tracking_number", length = 100)
+    private String trackingNumber;
+
+    @Column(name = "order_date", nullable = false, updatable = false)
+    private Instant orderDate = Instant.now();
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("productName")
+    private List<OrderItem> items = new ArrayList<>();
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("at, id")
+    private List<OrderStatusChange> history = new ArrayList<>();
+
+    protected Order() {
+    }
+
+    Order(UUID userId, String currency, String shippingAddress) {
+        this.userId = userId;
+        this.currency = currency;
+        this.shippingAddress = shippingAddress;
+        this.totalAmount = BigDecimal.ZERO;
+    }
+
+    void add(OrderItem item) {
+        items.add(item);
+        totalAmount = totalAmount.add(item.getLineTotal());
+    }
+
+    /** Moves to the target status, recording it; the caller checked that the move is allowed. */
+    void moveTo(OrderStatus target, String reason) {
+        status = target.wireName();
+        history.add(new OrderStatusChange(this, target, reason));
+    }
+
+    public UUID getUserId() {
+        return userId;
+    }
+
+    public OrderStatus getStatus() {
+        return OrderStatus.fromWireName(status);
+    }
+
+    public BigDecimal getTotalAmount() {
+        return totalAmount;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public String getShippingAddress() {
+        return shippingAddress;
+    }
+
+    public String getTrackingNumber() {
+        return trackingNumber;
+    }
+
+    void setTrackingNumber(String trackingNumber) {
+        this.trackingNumber = trackingNumber;
+    }
+
+    public Instant getOrderDate() {
+        return orderDate;
+    }
+
+    public List<OrderItem> getItems() {
+        return items;
+    }
+
+    public List<OrderStatusChange> getHistory() {
+        return history;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.emporium.order;
+
+import dev.emporium.auth.Caller;
+import dev.emporium.user.Role;
+import dev.emporium.web.ApiError;
+import dev.emporium.web.ApiException;
+import dev.emporium.web.Ids;
+import dev.emporium.web.Page;
+import dev.emporium.web.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/orders")
+@Tag(name = "orders", description = "Placing orders and following them")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.CUSTOMER_NAME, Role.ADMIN_NAME})
+@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(schema = @Schema(implementation = ApiError.class)))
+public class OrderResource {
+
+    @Inject
+    OrderService orders;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    @Operation(summary = "Place an order: stock is reserved at once; payment and the rest follow asynchronously")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "order", value = "{\"items\": [{\"product_id\": "
+            + "\"0c5e…\", \"quantity\": 2}], \"shipping_address\": \"1 Main Street, Springfield\"}")))
+    @APIResponse(responseCode = "201", description = "Placed (or, with a replayed Idempotency-Key, placed before)",
+            content = @Content(examples = @ExampleObject(name = "placed",
+                    value = "{\"message\": \"Order placed successfully\", \"order_id\": \"5d2e…\", \"status\": \"pending\"}")))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (lines, quantities, products, currency)", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "OUT_OF_STOCK naming the product", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED with another body", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull PlaceOrderRequest request) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+            throw ApiException.invalid("Idempotency-Key", "must be 1 to 255 characters");
+        }
+        OrderPlaced placed = orders.place(Caller.of(security).userId(), request, idempotencyKey);
+        return Response.created(UriBuilder.fromPath("/api/v1/orders/{id}").build(placed.orderId())).entity(placed).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One order with its lines and status history (the owner's, or any for an admin)")
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = "ORDER_NOT_FOUND (also for another customer's order)", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public OrderView get(@PathParam("id") String id) {
+        return orders.visibleTo(Caller.of(security), Ids.parse("id", id));
+    }
+
+    @GET
+    @Operation(summary = "The caller's orders, newest first (admins: everyone's, or one user's with user_id)")
+    @APIResponse(responseCode = "200", description = "One page of orders")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Page<OrderView> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
+                                @QueryParam("status") String status, @QueryParam("user_id") String userId) {
+        OrderStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = OrderStatus.fromWireName(status);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("status", "is not an order status");
+            }
+        }
+        return orders.list(Caller.of(security), QueryParams.integer("page", page, 1, 1, 1_000_000),
+                QueryParams.integer("limit", limit, 10, 1, 100), wanted, userId == null ? null : Ids.parse("user_id", userId));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a pending or processing order; its stock goes back")
+    @APIResponse(responseCode = "200", description = "The cancelled order", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = "ORDER_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "ILLEGAL_TRANSITION: already shipped, delivered or ended", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public OrderView cancel(@PathParam("id") String id) {
+        return orders.cancel(Caller.of(security), Ids.parse("id", id));
+    }
+
+    @PUT
+    @Path("/{id}/status")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Move an order along its lifecycle (ADMIN); shipped needs a tracking_number")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "ship", value = "{\"status\": \"shipped\", \"tracking_number\": \"1Z999\"}")))
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not an admin", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "ILLEGAL_TRANSITION", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public OrderView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChangeRequest change) {
+        return orders.changeStatus(Ids.parse("id", id), OrderStatus.fromWireName(change.status()),
+                change.trackingNumber(), change.reason());
+    }
+}

@@ -1,0 +1,186 @@
+package dev.emporium.order;
+
+import dev.emporium.auth.Caller;
+import dev.emporium.web.ApiError.FieldIssue;
+import dev.emporium.web.ApiException;
+import dev.emporium.web.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Placing orders (validation, stock reservation, price snapshots, idempotency) and moving them through their
+ * lifecycle. Stock is reserved with conditional UPDATEs in product-id order inside the placing transaction: two
+ * orders for the last unit serialise on the row, exactly one finds stock left, and no order waits for another in a
+ * cycle.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    static final String PLACED = "Order placed successfully";
+
+    @PersistenceContext(unitName = "emporium")
+    EntityManager em;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Transactional
+    public OrderPlaced place(UUID userId, PlaceOrderRequest request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            var earlier = idempotencyKeys.claim(userId, idempotencyKey, request);
+            if (earlier.isPresent()) {
+                return new OrderPlaced(PLACED, earlier.get(), OrderStatus.PENDING.wireName());
+            }
+        }
+        List<PlaceOrderRequest.Line> lines = request.items();
+        Map<UUID, Snapshot> products = snapshots(lines);
+        Set<String> currencies = new HashSet<>();
+        products.values().forEach(p -> currencies.add(p.currency()));
+        if (currencies.size() > 1) {
+            throw ApiException.invalid("items", "all products of an order must have the same currency");
+        }
+
+        lines.stream().sorted(Comparator.comparing(PlaceOrderRequest.Line::productId)).forEach(line -> reserve(line, products));
+
+        Order order = new Order(userId, currencies.iterator().next(), request.shippingAddress().strip());
+        for (PlaceOrderRequest.Line line : lines) {
+            Snapshot product = products.get(line.productId());
+            order.add(new OrderItem(order, product.id(), product.name(), line.quantity(), product.price()));
+        }
+        order.moveTo(OrderStatus.PENDING, "placed");
+        em.persist(order);
+        em.flush();
+        if (idempotencyKey != null) {
+            idempotencyKeys.complete(userId, idempotencyKey, order.getId());
+        }
+        return new OrderPlaced(PLACED, order.getId(), order.getStatus().wireName());
+    }
+
+    /** An order the caller may see: their own, or any for an admin. Others' orders answer 404. */
+    @Transactional
+    public OrderView visibleTo(Caller caller, UUID id) {
+        Order order = em.find(Order.class, id);
+        if (order == null || !caller.mayActOn(order.getUserId())) {
+            throw ApiException.notFound("ORDER_NOT_FOUND", "No such order");
+        }
+        return OrderView.of(order);
+    }
+
+    /** Views are built inside the transaction, where the lines and the history can still be loaded. */
+    @Transactional
+    public Page<OrderView> list(Caller caller, int page, int limit, OrderStatus status, UUID userFilter) {
+        UUID user = caller.admin() ? userFilter : caller.userId();
+        String where = " where 1 = 1" + (user == null ? "" : " and o.userId = :user") + (status == null ? "" : " and o.status = :status");
+        TypedQuery<Order> query = em.createQuery("select o from Order o" + where + " order by o.orderDate desc, o.id desc", Order.class);
+        TypedQuery<Long> count = em.createQuery("select count(o) from Order o" + where, Long.class);
+        if (user != null) {
+            query.setParameter("user", user);
+            count.setParameter("user", user);
+        }
+        if (status != null) {
+            query.setParameter("status", status.wireName());
+            count.setParameter("status", status.wireName());
+        }
+        List<OrderView> data = query.setFirstResult((page - 1) * limit).setMaxResults(limit).getResultList().stream()
+                .map(OrderView::of).toList();
+        return new Page<>(data, count.getSingleResult(), page, limit);
+    }
+
+    /** The owner (or an admin) cancels a pending or processing order; its stock goes back. */
+    @Transactional
+    public OrderView cancel(Caller caller, UUID id) {
+        Order order = lockedVisible(caller, id);
+        return OrderView.of(move(order, OrderStatus.CANCELLED, "cancelled by the customer", null));
+    }
+
+    @Transactional
+    public OrderView changeStatus(UUID id, OrderStatus target, String trackingNumber, String reason) {
+        Order order = em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw ApiException.notFound("ORDER_NOT_FOUND", "No such order");
+        }
+        if (target == OrderStatus.SHIPPED && (trackingNumber == null || trackingNumber.isBlank())) {
+            throw ApiException.invalid("tracking_number", "is required to mark an order shipped");
+        }
+        return OrderView.of(move(order, target, reason == null ? "changed by an administrator" : reason, trackingNumber));
+    }
+
+    private Order move(Order order, OrderStatus target, String reason, String trackingNumber) {
+        OrderStatus current = order.getStatus();
+        if (!current.canBecome(target)) {
+            throw new ApiException(409, "ILLEGAL_TRANSITION", "An order that is " + current.wireName()
+                    + " cannot become " + target.wireName(), List.of(new FieldIssue("status", "allowed: "
+                    + current.next().stream().map(OrderStatus::wireName).sorted().toList())), null);
+        }
+        if (current.releasesStock(target)) {
+            order.getItems().forEach(item -> em.createNativeQuery(
+                    "UPDATE products SET stock = stock + ?1, version = version + 1, updated_at = now() WHERE id = ?2")
+                    .setParameter(1, item.getQuantity()).setParameter(2, item.getProductId()).executeUpdate());
+        }
+        if (trackingNumber != null) {
+            order.setTrackingNumber(trackingNumber.strip());
+        }
+        order.moveTo(target, reason);
+        em.flush();
+        return order;
+    }
+
+    private Order lockedVisible(Caller caller, UUID id) {
+        Order order = em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null || !caller.mayActOn(order.getUserId())) {
+            throw ApiException.notFound("ORDER_NOT_FOUND", "No such order");
+        }
+        return order;
+    }
+
+    private void reserve(PlaceOrderRequest.Line line, Map<UUID, Snapshot> products) {
+        int updated = em.createNativeQuery("UPDATE products SET stock = stock - ?1, version = version + 1,"
+                        + " updated_at = now() WHERE id = ?2 AND archived_at IS NULL AND stock >= ?1")
+                .setParameter(1, line.quantity()).setParameter(2, line.productId()).executeUpdate();
+        if (updated == 0) {
+            Snapshot product = products.get(line.productId());
+            throw new ApiException(409, "OUT_OF_STOCK", "Not enough stock of " + product.name(),
+                    List.of(new FieldIssue("items", line.productId().toString())), null);
+        }
+    }
+
+    /** Name, price and currency of each ordered product, read (not loaded as entities) before stock is reserved. */
+    private Map<UUID, Snapshot> snapshots(List<PlaceOrderRequest.Line> lines) {
+        Set<UUID> ids = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!ids.add(lines.get(i).productId())) {
+                throw ApiException.invalid("items[" + i + "].product_id", "appears twice; give one line per product");
+            }
+        }
+        Map<UUID, Snapshot> found = new HashMap<>();
+        em.createQuery("select new dev.emporium.order.OrderService$Snapshot(p.id, p.name, p.price, p.currency)"
+                        + " from Product p where p.id in :ids and p.archivedAt is null", Snapshot.class)
+                .setParameter("ids", ids).getResultList().forEach(s -> found.put(s.id(), s));
+        for (int i = 0; i < lines.size(); i++) {
+            if (!found.containsKey(lines.get(i).productId())) {
+                throw ApiException.invalid("items[" + i + "].product_id", "no such product on sale");
+            }
+        }
+        return found;
+    }
+
+    /** A product as an order line needs it. */
+    public record Snapshot(UUID id, String name, BigDecimal price, String currency) {
+        public Snapshot {
+            currency = currency.strip();
+        }
+    }
+}
