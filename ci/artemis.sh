@@ -35,6 +35,10 @@ create_instance() {
         --no-amqp-acceptor --no-hornetq-acceptor --no-mqtt-acceptor --no-stomp-acceptor \
         --host "$ARTEMIS_HOST" --default-port "$ARTEMIS_PORT" --name emporium \
         --require-login --user "$ARTEMIS_USER" --password "$ARTEMIS_PASSWORD" --role amq >/dev/null
+}
+
+# Written at every start: the instance always runs the broker.xml of this checkout.
+write_configuration() {
     sed -e "s/@HOST@/$ARTEMIS_HOST/g" -e "s/@PORT@/$ARTEMIS_PORT/g" -e "s/@NAME@/emporium/g" \
         "$CI_DIR/artemis/broker.xml" > "$INSTANCE_DIR/etc/broker.xml"
 }
@@ -52,6 +56,7 @@ case "${1:-}" in
         port_open "$ARTEMIS_HOST" "$ARTEMIS_PORT" && die "port $ARTEMIS_PORT is taken by another process; set ARTEMIS_PORT"
         fetch_distribution
         create_instance
+        write_configuration
         mkdir -p "$INSTANCE_DIR/log" "$INSTANCE_DIR/data"
         # Not bin/artemis-service: it reads ARTEMIS_USER as the OS user to run as, and we use that name for the
         # broker login. bin/artemis execs the JVM, so $! is the broker's pid.

@@ -37,6 +37,9 @@ public class OrderService {
     @Inject
     IdempotencyKeys idempotencyKeys;
 
+    @Inject
+    OrderMessages messages;
+
     @Transactional
     public OrderPlaced place(UUID userId, PlaceOrderRequest request, String idempotencyKey) {
         if (idempotencyKey != null) {
@@ -63,6 +66,8 @@ public class OrderService {
         order.moveTo(OrderStatus.PENDING, "placed");
         em.persist(order);
         em.flush();
+        messages.placed(order, request.paymentToken());
+        messages.statusChanged(order, "placed");
         if (idempotencyKey != null) {
             idempotencyKeys.complete(userId, idempotencyKey, order.getId());
         }
@@ -135,7 +140,25 @@ public class OrderService {
         }
         order.moveTo(target, reason);
         em.flush();
+        messages.statusChanged(order, reason);
         return order;
+    }
+
+    /**
+     * The payment outcome for a placed order: processing when authorised, payment_failed (stock back) when declined.
+     * An order that left pending meanwhile (cancelled) is left as it is.
+     */
+    @Transactional
+    public void recordPayment(UUID orderId, dev.emporium.payment.PaymentGateway.Authorization authorization) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null || order.getStatus() != OrderStatus.PENDING) {
+            return;
+        }
+        if (authorization.approved()) {
+            move(order, OrderStatus.PROCESSING, "payment authorised (" + authorization.reference() + ")", null);
+        } else {
+            move(order, OrderStatus.PAYMENT_FAILED, "payment declined: " + authorization.reason(), null);
+        }
     }
 
     private Order lockedVisible(Caller caller, UUID id) {
