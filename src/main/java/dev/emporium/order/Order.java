@@ -35,6 +35,12 @@ public class Order extends TrackedEntity {
     @Column(name = "tracking_number", length = 100)
     private String trackingNumber;
 
+    @Column(name = "attention_reason")
+    private String attentionReason;
+
+    @Column(name = "attention_at")
+    private Instant attentionAt;
+
     @Column(name = "order_date", nullable = false, updatable = false)
     private Instant orderDate = Instant.now();
 
@@ -93,6 +99,20 @@ public class Order extends TrackedEntity {
 
     void setTrackingNumber(String trackingNumber) {
         this.trackingNumber = trackingNumber;
+    }
+
+    public String getAttentionReason() {
+        return attentionReason;
+    }
+
+    public Instant getAttentionAt() {
+        return attentionAt;
+    }
+
+    /** Flags the order for an operator (its processing failed for good), or clears the flag with null. */
+    void needsAttention(String reason) {
+        attentionReason = reason;
+        attentionAt = reason == null ? null : Instant.now();
     }
 
     public Instant getOrderDate() {

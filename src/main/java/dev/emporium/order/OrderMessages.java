@@ -1,36 +1,39 @@
 package dev.emporium.order;
 
-import dev.emporium.platform.messaging.CloudEvent;
+import dev.emporium.notification.NotificationRequest;
+import dev.emporium.notification.NotificationTemplate;
+import dev.emporium.notification.Notifications;
 import dev.emporium.platform.messaging.Destinations;
-import dev.emporium.web.JsonMapping;
+import dev.emporium.platform.messaging.EventSender;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
-import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What the order domain tells the broker. Sends join the caller's JTA transaction (XA with the database): a
- * message leaves if and only if the change it describes commits.
+ * What the order domain tells the broker, inside the transaction that makes the change: the order-placed event for
+ * payment, a status-changed event on the topic for every change, and the customer e-mails some changes call for.
  */
 @ApplicationScoped
 public class OrderMessages {
 
-    static final String SOURCE = "/emporium/orders";
-    static final String PLACED_TYPE = "dev.emporium.order.placed.v1";
-    static final String STATUS_TYPE = "dev.emporium.order.status-changed.v1";
-
-    private static final Jsonb JSONB = JsonMapping.create();
+    public static final String SOURCE = "/emporium/orders";
+    public static final String PLACED_TYPE = "dev.emporium.order.placed.v1";
+    public static final String STATUS_TYPE = "dev.emporium.order.status-changed.v1";
 
     @Inject
-    @JMSConnectionFactory(Destinations.CONNECTION_FACTORY)
-    JMSContext jms;
+    EventSender events;
+
+    @Inject
+    Notifications notifications;
 
     @Resource(lookup = Destinations.ORDERS_PLACED_QUEUE)
     Queue placedQueue;
@@ -39,28 +42,40 @@ public class OrderMessages {
     Topic eventsTopic;
 
     /** Data of dev.emporium.order.placed.v1. */
-    public record Placed(UUID orderId, UUID userId, BigDecimal totalAmount, String currency, String paymentToken) {
+    @JsonbPropertyOrder({"orderId", "userId", "totalAmount", "currency", "paymentToken"})
+    public record Placed(@NotNull UUID orderId, @NotNull UUID userId, @NotNull @PositiveOrZero BigDecimal totalAmount,
+                         @NotNull String currency, String paymentToken) {
     }
 
     /** Data of dev.emporium.order.status-changed.v1. */
-    public record StatusChanged(UUID orderId, UUID userId, String status, String reason, Instant at) {
+    @JsonbPropertyOrder({"orderId", "userId", "previousStatus", "status", "reason", "trackingNumber", "at"})
+    public record StatusChanged(UUID orderId, UUID userId, String previousStatus, String status, String reason,
+                                String trackingNumber, Instant at) {
     }
 
     void placed(Order order, String paymentToken) {
-        send(placedQueue, CloudEvent.of(SOURCE, PLACED_TYPE, new Placed(order.getId(), order.getUserId(),
-                order.getTotalAmount(), order.getCurrency(), paymentToken)), order.getId());
+        events.send(placedQueue, SOURCE, PLACED_TYPE, order.getId().toString(), new Placed(order.getId(),
+                order.getUserId(), order.getTotalAmount(), order.getCurrency(), paymentToken));
     }
 
-    void statusChanged(Order order, String reason) {
-        send(eventsTopic, CloudEvent.of(SOURCE, STATUS_TYPE, new StatusChanged(order.getId(), order.getUserId(),
-                order.getStatus().wireName(), reason, Instant.now())), order.getId());
+    /** The change just made to the order (previous is null for a new order). */
+    void statusChanged(Order order, OrderStatus previous, String reason) {
+        events.send(eventsTopic, SOURCE, STATUS_TYPE, order.getId().toString(), new StatusChanged(order.getId(),
+                order.getUserId(), previous == null ? null : previous.wireName(), order.getStatus().wireName(), reason,
+                order.getTrackingNumber(), Instant.now()));
+        mailFor(order.getStatus()).ifPresent(template -> notifications.request(new NotificationRequest(
+                template.wireName(), order.getUserId(), order.getId(), order.getTotalAmount(), order.getCurrency(),
+                order.getTrackingNumber(), reason)));
     }
 
-    private void send(jakarta.jms.Destination destination, CloudEvent<?> event, UUID orderId) {
-        jms.createProducer()
-                .setJMSCorrelationID(orderId.toString())
-                .setProperty("ce_type", event.type())
-                .setProperty("ce_id", event.id())
-                .send(destination, JSONB.toJson(event));
+    /** The statuses a customer hears about by e-mail. */
+    static Optional<NotificationTemplate> mailFor(OrderStatus status) {
+        return Optional.ofNullable(switch (status) {
+            case PROCESSING -> NotificationTemplate.ORDER_CONFIRMED;
+            case PAYMENT_FAILED -> NotificationTemplate.PAYMENT_FAILED;
+            case SHIPPED -> NotificationTemplate.ORDER_SHIPPED;
+            case CANCELLED -> NotificationTemplate.ORDER_CANCELLED;
+            case PENDING, DELIVERED -> null;
+        });
     }
 }

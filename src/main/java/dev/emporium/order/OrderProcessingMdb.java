@@ -1,63 +1,31 @@
 package dev.emporium.order;
 
-import dev.emporium.payment.PaymentGateway;
-import dev.emporium.web.JsonMapping;
+import dev.emporium.platform.messaging.CloudEvent;
+import dev.emporium.platform.messaging.Destinations;
+import dev.emporium.platform.messaging.EventConsumer;
+import dev.emporium.platform.messaging.InvalidMessageException;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
-import jakarta.json.bind.Jsonb;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
- * Takes payment for each placed order and moves it to processing or payment_failed. Receive, payment record,
- * status change and the resulting events share one XA transaction; the message id is recorded in
- * processed_messages in it too, so a redelivered duplicate changes nothing.
+ * Takes payment for each placed order. Receive, payment record, status change and the resulting events share one
+ * XA transaction, and the event id is recorded in it too: a redelivered duplicate changes nothing, and the order's
+ * single payment row means no order is charged twice.
  */
 @MessageDriven(name = "OrderProcessingMdb")
-public class OrderProcessingMdb implements MessageListener {
-
-    static final String CONSUMER = "order-processing";
-    private static final Jsonb JSONB = JsonMapping.create();
-
-    @PersistenceContext(unitName = "emporium")
-    EntityManager em;
+public class OrderProcessingMdb extends EventConsumer<OrderMessages.Placed> {
 
     @Inject
     OrderService orders;
 
-    @Inject
-    PaymentGateway payments;
-
-    /** The parts of a dev.emporium.order.placed.v1 event this consumer reads. */
-    public record PlacedEvent(String id, String type, OrderMessages.Placed data) {
+    public OrderProcessingMdb() {
+        super("order-processing", Destinations.ORDERS_PLACED, OrderMessages.PLACED_TYPE, OrderMessages.Placed.class);
     }
 
     @Override
-    public void onMessage(Message message) {
-        PlacedEvent event = JSONB.fromJson(body(message), PlacedEvent.class);
-        if (event.id() == null || !OrderMessages.PLACED_TYPE.equals(event.type()) || event.data() == null
-                || event.data().orderId() == null) {
-            throw new IllegalArgumentException("not a " + OrderMessages.PLACED_TYPE + " event");
-        }
-        int first = em.createNativeQuery(
-                "INSERT INTO processed_messages (consumer, message_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, CONSUMER).setParameter(2, event.id()).executeUpdate();
-        if (first == 0) {
-            return;
-        }
-        OrderMessages.Placed placed = event.data();
-        orders.recordPayment(placed.orderId(), payments.authorize(placed.orderId(), placed.totalAmount(),
-                placed.currency(), placed.paymentToken()));
-    }
-
-    private static String body(Message message) {
-        try {
-            return message.getBody(String.class);
-        } catch (JMSException e) {
-            throw new IllegalArgumentException("not a text message", e);
+    protected void handle(CloudEvent<OrderMessages.Placed> event) {
+        if (orders.takePayment(event.data()) == OrderService.Outcome.NO_SUCH_ORDER) {
+            throw new InvalidMessageException("no such order: " + event.data().orderId());
         }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -77,11 +78,13 @@ public class OrderResource {
     }
 
     @GET
-    @Operation(summary = "The caller's orders, newest first (admins: everyone's, or one user's with user_id)")
+    @Operation(summary = "The caller's orders, newest first (admins: everyone's, or one user's with user_id;"
+            + " attention=true: those whose processing failed for good and wait for an operator)")
     @APIResponse(responseCode = "200", description = "One page of orders")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Page<OrderView> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
-                                @QueryParam("status") String status, @QueryParam("user_id") String userId) {
+                                @QueryParam("status") String status, @QueryParam("user_id") String userId,
+                                @QueryParam("attention") String attention) {
         OrderStatus wanted = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -91,7 +94,8 @@ public class OrderResource {
             }
         }
         return orders.list(Caller.of(security), QueryParams.integer("page", page, 1, 1, 1_000_000),
-                QueryParams.integer("limit", limit, 10, 1, 100), wanted, userId == null ? null : Ids.parse("user_id", userId));
+                QueryParams.integer("limit", limit, 10, 1, 100), wanted, userId == null ? null : Ids.parse("user_id", userId),
+                QueryParams.flag("attention", attention));
     }
 
     @POST
@@ -115,5 +119,16 @@ public class OrderResource {
     public OrderView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChangeRequest change) {
         return orders.changeStatus(Ids.parse("id", id), OrderStatus.fromWireName(change.status()),
                 change.trackingNumber(), change.reason());
+    }
+
+    @DELETE
+    @Path("/{id}/attention")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Clear an order's attention flag once an operator has dealt with it (ADMIN)")
+    @APIResponse(responseCode = "204", description = "Cleared")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not an admin", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "ORDER_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public void clearAttention(@PathParam("id") String id) {
+        orders.clearAttention(Ids.parse("id", id));
     }
 }

@@ -1,6 +1,8 @@
 package dev.emporium.order;
 
 import dev.emporium.auth.Caller;
+import dev.emporium.payment.Payment;
+import dev.emporium.payment.Payments;
 import dev.emporium.web.ApiError.FieldIssue;
 import dev.emporium.web.ApiException;
 import dev.emporium.web.Page;
@@ -40,6 +42,14 @@ public class OrderService {
     @Inject
     OrderMessages messages;
 
+    @Inject
+    Payments payments;
+
+    /** What became of an event applied to an order (returned, not thrown: the caller's transaction must survive). */
+    public enum Outcome {
+        APPLIED, ALREADY_DONE, NO_SUCH_ORDER, ILLEGAL_TRANSITION
+    }
+
     @Transactional
     public OrderPlaced place(UUID userId, PlaceOrderRequest request, String idempotencyKey) {
         if (idempotencyKey != null) {
@@ -67,7 +77,7 @@ public class OrderService {
         em.persist(order);
         em.flush();
         messages.placed(order, request.paymentToken());
-        messages.statusChanged(order, "placed");
+        messages.statusChanged(order, null, "placed");
         if (idempotencyKey != null) {
             idempotencyKeys.complete(userId, idempotencyKey, order.getId());
         }
@@ -81,14 +91,16 @@ public class OrderService {
         if (order == null || !caller.mayActOn(order.getUserId())) {
             throw ApiException.notFound("ORDER_NOT_FOUND", "No such order");
         }
-        return OrderView.of(order);
+        return OrderView.of(order, caller.admin());
     }
 
     /** Views are built inside the transaction, where the lines and the history can still be loaded. */
     @Transactional
-    public Page<OrderView> list(Caller caller, int page, int limit, OrderStatus status, UUID userFilter) {
+    public Page<OrderView> list(Caller caller, int page, int limit, OrderStatus status, UUID userFilter,
+                                boolean needingAttention) {
         UUID user = caller.admin() ? userFilter : caller.userId();
-        String where = " where 1 = 1" + (user == null ? "" : " and o.userId = :user") + (status == null ? "" : " and o.status = :status");
+        String where = " where 1 = 1" + (user == null ? "" : " and o.userId = :user") + (status == null ? "" : " and o.status = :status")
+                + (needingAttention ? " and o.attentionAt is not null" : "");
         TypedQuery<Order> query = em.createQuery("select o from Order o" + where + " order by o.orderDate desc, o.id desc", Order.class);
         TypedQuery<Long> count = em.createQuery("select count(o) from Order o" + where, Long.class);
         if (user != null) {
@@ -100,7 +112,7 @@ public class OrderService {
             count.setParameter("status", status.wireName());
         }
         List<OrderView> data = query.setFirstResult((page - 1) * limit).setMaxResults(limit).getResultList().stream()
-                .map(OrderView::of).toList();
+                .map(o -> OrderView.of(o, caller.admin())).toList();
         return new Page<>(data, count.getSingleResult(), page, limit);
     }
 
@@ -108,7 +120,8 @@ public class OrderService {
     @Transactional
     public OrderView cancel(Caller caller, UUID id) {
         Order order = lockedVisible(caller, id);
-        return OrderView.of(move(order, OrderStatus.CANCELLED, "cancelled by the customer", null));
+        return OrderView.of(move(order, OrderStatus.CANCELLED, caller.admin() ? "cancelled by an administrator"
+                : "cancelled by the customer", null), caller.admin());
     }
 
     @Transactional
@@ -120,7 +133,7 @@ public class OrderService {
         if (target == OrderStatus.SHIPPED && (trackingNumber == null || trackingNumber.isBlank())) {
             throw ApiException.invalid("tracking_number", "is required to mark an order shipped");
         }
-        return OrderView.of(move(order, target, reason == null ? "changed by an administrator" : reason, trackingNumber));
+        return OrderView.of(move(order, target, reason == null ? "changed by an administrator" : reason, trackingNumber), true);
     }
 
     private Order move(Order order, OrderStatus target, String reason, String trackingNumber) {
@@ -135,30 +148,75 @@ public class OrderService {
                     "UPDATE products SET stock = stock + ?1, version = version + 1, updated_at = now() WHERE id = ?2")
                     .setParameter(1, item.getQuantity()).setParameter(2, item.getProductId()).executeUpdate());
         }
+        String why = target == OrderStatus.CANCELLED && payments.refund(order.getId()) ? reason + "; payment refunded" : reason;
         if (trackingNumber != null) {
             order.setTrackingNumber(trackingNumber.strip());
         }
-        order.moveTo(target, reason);
+        order.moveTo(target, why);
         em.flush();
-        messages.statusChanged(order, reason);
+        messages.statusChanged(order, current, why);
         return order;
     }
 
     /**
-     * The payment outcome for a placed order: processing when authorised, payment_failed (stock back) when declined.
-     * An order that left pending meanwhile (cancelled) is left as it is.
+     * Takes payment for a placed order and moves it to processing (authorised) or payment_failed (declined, stock
+     * back). The order's row lock keeps a concurrent cancel out; an order that already left pending (paid by an
+     * earlier delivery, or cancelled) is left as it is.
      */
     @Transactional
-    public void recordPayment(UUID orderId, dev.emporium.payment.PaymentGateway.Authorization authorization) {
-        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (order == null || order.getStatus() != OrderStatus.PENDING) {
-            return;
+    public Outcome takePayment(OrderMessages.Placed placed) {
+        Order order = em.find(Order.class, placed.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            return Outcome.NO_SUCH_ORDER;
         }
-        if (authorization.approved()) {
-            move(order, OrderStatus.PROCESSING, "payment authorised (" + authorization.reference() + ")", null);
+        if (order.getStatus() != OrderStatus.PENDING) {
+            return Outcome.ALREADY_DONE;
+        }
+        Payment payment = payments.charge(order.getId(), order.getTotalAmount(), order.getCurrency(), placed.paymentToken());
+        if (payment.getStatus() == Payment.Status.AUTHORISED) {
+            move(order, OrderStatus.PROCESSING, "payment authorised (" + payment.getReference() + ")", null);
         } else {
-            move(order, OrderStatus.PAYMENT_FAILED, "payment declined: " + authorization.reason(), null);
+            move(order, OrderStatus.PAYMENT_FAILED, "payment declined: " + payment.getReason(), null);
         }
+        return Outcome.APPLIED;
+    }
+
+    /** A warehouse's word that an order shipped (with its tracking number) or was delivered. */
+    @Transactional
+    public Outcome applyFulfillment(UUID orderId, OrderStatus target, String trackingNumber) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            return Outcome.NO_SUCH_ORDER;
+        }
+        if (order.getStatus() == target) {
+            return Outcome.ALREADY_DONE;
+        }
+        if (!order.getStatus().canBecome(target)) {
+            return Outcome.ILLEGAL_TRANSITION;
+        }
+        move(order, target, "reported by the warehouse", target == OrderStatus.SHIPPED ? trackingNumber : null);
+        return Outcome.APPLIED;
+    }
+
+    /** Flags an order whose message could not be processed; false when there is no such order. */
+    @Transactional
+    public boolean markForAttention(UUID orderId, String reason) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            return false;
+        }
+        order.needsAttention(reason);
+        return true;
+    }
+
+    /** An operator has dealt with the order. */
+    @Transactional
+    public void clearAttention(UUID orderId) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw ApiException.notFound("ORDER_NOT_FOUND", "No such order");
+        }
+        order.needsAttention(null);
     }
 
     private Order lockedVisible(Caller caller, UUID id) {

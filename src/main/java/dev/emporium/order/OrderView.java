@@ -9,10 +9,10 @@ import java.util.UUID;
 
 /** An order as the API shows it. */
 @JsonbPropertyOrder({"id", "userId", "orderDate", "totalAmount", "currency", "status", "shippingAddress",
-        "trackingNumber", "items", "statusHistory"})
+        "trackingNumber", "items", "statusHistory", "attention"})
 public record OrderView(UUID id, UUID userId, Instant orderDate, BigDecimal totalAmount, String currency,
                         String status, String shippingAddress, @JsonbNillable String trackingNumber, List<Item> items,
-                        List<Change> statusHistory) {
+                        List<Change> statusHistory, Attention attention) {
 
     @JsonbPropertyOrder({"productId", "name", "quantity", "unitPrice", "lineTotal"})
     public record Item(UUID productId, String name, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {
@@ -22,11 +22,19 @@ public record OrderView(UUID id, UUID userId, Instant orderDate, BigDecimal tota
     public record Change(String status, Instant at, @JsonbNillable String reason) {
     }
 
-    public static OrderView of(Order order) {
+    /** Why an order waits for an operator; shown to admins only (left out when there is nothing, or for customers). */
+    @JsonbPropertyOrder({"reason", "at"})
+    public record Attention(String reason, Instant at) {
+    }
+
+    public static OrderView of(Order order, boolean forAdmin) {
+        Attention attention = forAdmin && order.getAttentionAt() != null
+                ? new Attention(order.getAttentionReason(), order.getAttentionAt()) : null;
         return new OrderView(order.getId(), order.getUserId(), order.getOrderDate(), order.getTotalAmount(),
                 order.getCurrency(), order.getStatus().wireName(), order.getShippingAddress(), order.getTrackingNumber(),
                 order.getItems().stream().map(i -> new Item(i.getProductId(), i.getProductName(), i.getQuantity(),
                         i.getUnitPrice(), i.getLineTotal())).toList(),
-                order.getHistory().stream().map(c -> new Change(c.getStatus(), c.getAt(), c.getReason())).toList());
+                order.getHistory().stream().map(c -> new Change(c.getStatus(), c.getAt(), c.getReason())).toList(),
+                attention);
     }
 }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The default gateway, for development and tests: approves after EMPORIUM_PAYMENT_LATENCY unless the token is
- * tok_declined (always declined) or the amount exceeds EMPORIUM_PAYMENT_LIMIT.
+ * tok_declined (always declined) or the amount exceeds EMPORIUM_PAYMENT_LIMIT. Refunds always succeed.
  */
 @ApplicationScoped
 public class SimulatedPaymentGateway implements PaymentGateway {
@@ -26,14 +26,7 @@ public class SimulatedPaymentGateway implements PaymentGateway {
 
     @Override
     public Authorization authorize(UUID orderId, BigDecimal amount, String currency, String paymentToken) {
-        if (!latency.isZero()) {
-            try {
-                Thread.sleep(latency.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while paying", e);
-            }
-        }
+        waitLikeAProvider();
         if (DECLINED_TOKEN.equals(paymentToken)) {
             return new Authorization(false, null, "card declined");
         }
@@ -41,5 +34,22 @@ public class SimulatedPaymentGateway implements PaymentGateway {
             return new Authorization(false, null, "amount over the limit");
         }
         return new Authorization(true, "sim-" + orderId, null);
+    }
+
+    @Override
+    public void refund(String reference, BigDecimal amount, String currency) {
+        waitLikeAProvider();
+    }
+
+    private void waitLikeAProvider() {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while talking to the payment provider", e);
+        }
     }
 }

@@ -94,6 +94,7 @@ class AuthorizationMatrixIT {
             new Row("POST", "/api/v1/orders/{id}/cancel", FRESH_ORDER_OF_A, NO_BODY, 401, 200, 404, 200),
             // cancelled: allowed whether the payment step has already moved the order to processing or not.
             new Row("PUT", "/api/v1/orders/{id}/status", FRESH_ORDER_OF_A, cast -> "{\"status\": \"cancelled\"}", 401, 403, 403, 200),
+            new Row("DELETE", "/api/v1/orders/{id}/attention", ORDER_OF_A, NO_BODY, 401, 403, 403, 204),
             // Last: it ends the caller's session (its refresh tokens), which no row above may depend on.
             new Row("POST", "/api/v1/auth/logout", NO_ID, NO_BODY, 401, 204, 204, 204));
 

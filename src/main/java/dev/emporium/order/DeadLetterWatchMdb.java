@@ -1,0 +1,130 @@
+package dev.emporium.order;
+
+import dev.emporium.notification.Notifications;
+import dev.emporium.platform.messaging.DeadLetters;
+import dev.emporium.platform.messaging.EventSender;
+import jakarta.annotation.Resource;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Synchronization;
+import java.io.StringReader;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Watches the dead-letter queue through a copy of every dead letter (the broker's non-exclusive divert
+ * dead-letter-watch; the original stays in DLQ for operators). A dead letter about an order flags that order for
+ * attention, and every dead letter is counted in emporium_dead_letters_total by event type ("other" for
+ * anything that is not an Emporium event).
+ */
+@MessageDriven(name = "DeadLetterWatchMdb")
+public class DeadLetterWatchMdb implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterWatchMdb.class.getName());
+    private static final Metadata DEAD_LETTERS = Metadata.builder().withName("emporium.dead.letters")
+            .withDescription("Messages that reached the dead-letter queue, by event type").build();
+    /** Metric tags are limited to the types Emporium knows, so that senders cannot mint new time series at will. */
+    private static final Set<String> KNOWN_TYPES = Set.of(OrderMessages.PLACED_TYPE, OrderMessages.STATUS_TYPE,
+            Notifications.REQUESTED_TYPE, FulfillmentUpdateMdb.UPDATED_TYPE);
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Override
+    public void onMessage(Message message) {
+        String type = property(message, EventSender.TYPE_PROPERTY).orElseGet(() -> bodyField(message, "type").orElse("unknown"));
+        String reason = property(message, DeadLetters.REASON_PROPERTY)
+                .map(why -> "rejected by " + property(message, DeadLetters.ORIGIN_PROPERTY).orElse("a consumer") + ": " + why)
+                .orElse("not processed after the broker's redeliveries");
+        Optional<UUID> order = orderOf(message);
+        if (order.isPresent() && orders.markForAttention(order.get(), type + " " + reason)) {
+            LOG.warning(() -> "Order " + order.get() + " needs attention: " + type + " " + reason);
+        } else {
+            LOG.warning(() -> "Dead letter of type " + type + ": " + reason);
+        }
+        // Counted once the flag is committed, so a rolled-back attempt that is redelivered is not counted twice.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    metrics.counter(DEAD_LETTERS, new Tag("type", KNOWN_TYPES.contains(type) ? type : "other")).inc();
+                }
+            }
+        });
+    }
+
+    /** The order a dead letter is about: the event's subject, or the order_id of its data (warehouse messages). */
+    private static Optional<UUID> orderOf(Message message) {
+        return property(message, EventSender.SUBJECT_PROPERTY).or(() -> bodyField(message, "subject"))
+                .or(() -> dataOrderId(message)).flatMap(DeadLetterWatchMdb::uuid);
+    }
+
+    private static Optional<String> dataOrderId(Message message) {
+        return body(message).map(b -> b.get("data")).filter(d -> d.getValueType() == JsonValue.ValueType.OBJECT)
+                .map(JsonValue::asJsonObject).flatMap(d -> string(d, "order_id"));
+    }
+
+    private static Optional<String> bodyField(Message message, String name) {
+        return body(message).flatMap(b -> string(b, name));
+    }
+
+    private static Optional<JsonObject> body(Message message) {
+        try {
+            if (message instanceof TextMessage text && text.getText() != null) {
+                try (var reader = Json.createReader(new StringReader(text.getText()))) {
+                    return Optional.of(reader.readObject());
+                }
+            }
+        } catch (JMSException | JsonException | IllegalStateException e) {
+            // Not JSON: nothing in it names an order.
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> string(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        return value != null && value.getValueType() == JsonValue.ValueType.STRING
+                ? Optional.of(object.getString(name)) : Optional.empty();
+    }
+
+    private static Optional<String> property(Message message, String name) {
+        try {
+            return Optional.ofNullable(message.getStringProperty(name)).filter(s -> !s.isBlank());
+        } catch (JMSException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.emporium.payment;
+
+import dev.emporium.platform.persistence.TrackedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The payment taken (or refused) for one order. */
+@Entity
+@Table(name = "payments")
+public class Payment extends TrackedEntity {
+
+    /** Where a payment stands. */
+    public enum Status {
+        AUTHORISED, DECLINED, REFUNDED;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Column(name = "order_id", nullable = false, updatable = false, unique = true)
+    private UUID orderId;
+
+    @Column(nullable = false, length = 20)
+    private String status;
+
+    @Column(nullable = false, updatable = false, precision = 12, scale = 2)
+    private BigDecimal amount;
+
+    @Column(nullable = false, updatable = false, length = 3)
+    private String currency;
+
+    @Column(updatable = false, length = 200)
+    private String reference;
+
+    @Column(updatable = false)
+    private String reason;
+
+    protected Payment() {
+    }
+
+    Payment(UUID orderId, BigDecimal amount, String currency, PaymentGateway.Authorization authorization) {
+        this.orderId = orderId;
+        this.amount = amount;
+        this.currency = currency;
+        this.status = (authorization.approved() ? Status.AUTHORISED : Status.DECLINED).wireName();
+        this.reference = authorization.reference();
+        this.reason = authorization.reason();
+    }
+
+    public UUID getOrderId() {
+        return orderId;
+    }
+
+    public Status getStatus() {
+        return Status.valueOf(status.toUpperCase(Locale.ROOT));
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    void refunded() {
+        status = Status.REFUNDED.wireName();
+    }
+}

@@ -1,0 +1,180 @@
+package dev.emporium.platform.messaging;
+
+import dev.emporium.platform.correlation.CorrelationId;
+import dev.emporium.web.JsonMapping;
+import dev.emporium.web.JsonNames;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What every Emporium message-driven bean does around its own work: adopt the message's correlation id, read and
+ * check the CloudEvent (envelope and Bean Validation of its data), skip an event handled before, and move a message
+ * that can never succeed to the dead-letter queue with the reason. Anything else thrown rolls the transaction back,
+ * and the broker redelivers with back-off.
+ *
+ * @param <T> the type of the event's data
+ */
+public abstract class EventConsumer<T> implements MessageListener {
+
+    private static final Jsonb JSONB = JsonMapping.create();
+
+    @Inject
+    CorrelationId correlationId;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    ProcessedMessages processedMessages;
+
+    @Inject
+    Validator validator;
+
+    private final String consumer;
+    private final String queue;
+    private final String eventType;
+    private final Class<T> dataType;
+
+    protected EventConsumer(String consumer, String queue, String eventType, Class<T> dataType) {
+        this.consumer = consumer;
+        this.queue = queue;
+        this.eventType = eventType;
+        this.dataType = dataType;
+    }
+
+    /**
+     * Does the work for one event, the first time it arrives. Throws InvalidMessageException, before changing
+     * anything, for an event that can never be processed.
+     */
+    protected abstract void handle(CloudEvent<T> event);
+
+    @Override
+    public void onMessage(Message message) {
+        correlationId.adopt(correlationOf(message));
+        try {
+            CloudEvent<T> event = read(message);
+            if (processedMessages.firstTime(consumer, event.id())) {
+                handle(event);
+            }
+        } catch (InvalidMessageException e) {
+            deadLetters.reject(message, queue, e.getMessage());
+        }
+    }
+
+    private CloudEvent<T> read(Message message) {
+        if (!(message instanceof TextMessage text)) {
+            throw new InvalidMessageException("not a text message");
+        }
+        JsonObject envelope;
+        try (var reader = Json.createReader(new StringReader(bodyOf(text)))) {
+            envelope = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new InvalidMessageException("body is not a JSON object");
+        }
+        String version = string(envelope, "specversion");
+        if (!CloudEvent.SPEC_VERSION.equals(version)) {
+            throw new InvalidMessageException("specversion must be " + CloudEvent.SPEC_VERSION + " (a CloudEvents 1.0 envelope)");
+        }
+        String id = required(envelope, "id");
+        String source = required(envelope, "source");
+        String type = required(envelope, "type");
+        if (!eventType.equals(type)) {
+            throw new InvalidMessageException("type must be " + eventType + " on " + queue + ", not " + type);
+        }
+        String contentType = string(envelope, "datacontenttype");
+        if (contentType != null && !contentType.startsWith(CloudEvent.JSON)) {
+            throw new InvalidMessageException("datacontenttype must be " + CloudEvent.JSON);
+        }
+        Instant time = instant(envelope);
+        JsonValue data = envelope.get("data");
+        if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidMessageException("data must be a JSON object");
+        }
+        T payload;
+        try {
+            payload = JSONB.fromJson(data.toString(), dataType);
+        } catch (JsonbException e) {
+            throw new InvalidMessageException("data does not match " + eventType + ": " + rootMessage(e));
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(payload);
+        if (!violations.isEmpty()) {
+            throw new InvalidMessageException(violations.stream()
+                    .map(v -> "data." + JsonNames.snakeCase(v.getPropertyPath().toString()) + " " + v.getMessage())
+                    .sorted().collect(Collectors.joining("; ")));
+        }
+        return new CloudEvent<>(version, id, source, type, string(envelope, "subject"), time, contentType,
+                string(envelope, "correlationid"), payload);
+    }
+
+    private static String bodyOf(TextMessage text) {
+        try {
+            String body = text.getText();
+            if (body == null) {
+                throw new InvalidMessageException("empty body");
+            }
+            return body;
+        } catch (JMSException e) {
+            throw new IllegalStateException("could not read a message body", e);
+        }
+    }
+
+    private static String correlationOf(Message message) {
+        try {
+            return message.getJMSCorrelationID();
+        } catch (JMSException e) {
+            return null;
+        }
+    }
+
+    private static String string(JsonObject envelope, String name) {
+        JsonValue value = envelope.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new InvalidMessageException(name + " must be a string");
+        }
+        return envelope.getString(name);
+    }
+
+    private static String required(JsonObject envelope, String name) {
+        String value = string(envelope, name);
+        if (value == null || value.isBlank()) {
+            throw new InvalidMessageException(name + " is required");
+        }
+        return value;
+    }
+
+    private static Instant instant(JsonObject envelope) {
+        String time = string(envelope, "time");
+        try {
+            return time == null ? null : Instant.parse(time);
+        } catch (DateTimeParseException e) {
+            throw new InvalidMessageException("time must be an RFC 3339 timestamp");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

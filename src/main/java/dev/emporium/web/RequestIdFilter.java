@@ -1,0 +1,37 @@
+package dev.emporium.web;
+
+import dev.emporium.platform.correlation.CorrelationId;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Gives every request an X-Request-Id: the caller's when well-formed, a new one otherwise. The response carries it
+ * back, and messages sent while handling the request carry it as their correlation id.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public class RequestIdFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    public static final String HEADER = "X-Request-Id";
+
+    @Inject
+    CorrelationId correlationId;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        correlationId.adopt(request.getHeaderString(HEADER));
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        response.getHeaders().putSingle(HEADER, correlationId.value());
+    }
+}
