@@ -8,8 +8,8 @@ PROJECT_DIR="$(cd "$CI_DIR/.." && pwd)"
 # tests never consume the demo's messages nor stop its database.
 export EMPORIUM_SERVICES="${EMPORIUM_SERVICES:-dev}"
 case "$EMPORIUM_SERVICES" in
-    dev)  default_db_port=55432; default_artemis_port=61626; default_db_name=emporium; default_s3_port=61680 ;;
-    test) default_db_port=55442; default_artemis_port=61636; default_db_name=emporium_test; default_s3_port=61690 ;;
+    dev)  default_db_port=55432; default_artemis_port=61626; default_db_name=emporium; default_s3_port=61680; default_smtp_port=61627 ;;
+    test) default_db_port=55442; default_artemis_port=61636; default_db_name=emporium_test; default_s3_port=61690; default_smtp_port=61637 ;;
     *)    echo "EMPORIUM_SERVICES must be dev or test" >&2; exit 2 ;;
 esac
 SERVICES_DIR="$PROJECT_DIR/target/services/$EMPORIUM_SERVICES"
@@ -37,6 +37,11 @@ S3_PORT="${S3_PORT:-$default_s3_port}"
 S3_BUCKET="${S3_BUCKET:-emporium-images}"
 S3_ACCESS_KEY="${S3_ACCESS_KEY:-emporium}"
 S3_SECRET_KEY="${S3_SECRET_KEY:-emporium-local-secret}"
+
+# Customer e-mail: the demo sends it to ci/mailbox.sh; the tests run an SMTP server of their own on it.smtp.port.
+export SMTP_PORT="${SMTP_PORT:-$default_smtp_port}"
+MAILBOX_IMAP_PORT="${MAILBOX_IMAP_PORT:-61629}"
+MAILBOX_API_PORT="${MAILBOX_API_PORT:-61628}"
 
 # Access tokens are signed with this RSA key pair; ci/services.sh makes one per service set if none is given.
 JWT_KEY_DIR="$SERVICES_DIR/jwt"

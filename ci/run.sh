@@ -39,6 +39,8 @@ Emporium is running.
   Metrics        http://localhost:$HTTP_PORT/metrics
   PostgreSQL     $DB_HOST:$DB_PORT, database $DB_NAME (user $DB_USER)
   Artemis        $ARTEMIS_HOST:$ARTEMIS_PORT (CORE protocol)
+  Customer mail  caught by GreenMail: IMAP 127.0.0.1:$MAILBOX_IMAP_PORT (user = the address, any password),
+                 http://127.0.0.1:$MAILBOX_API_PORT/ (its API)
   Demo admin     admin@emporium.test / Emporium-Admin-Demo-2026
   Demo customer  customer@emporium.test / Emporium-Customer-Demo-2026
   Logs           target/liberty/wlp/usr/servers/emporium/logs/messages.log

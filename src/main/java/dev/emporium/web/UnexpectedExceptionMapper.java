@@ -1,5 +1,6 @@
 package dev.emporium.web;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -7,7 +8,11 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Anything else: logged in full with an incident id, answered with that id and nothing internal. */
+/**
+ * Anything else: 503 with Retry-After when the database or the broker is out of reach (the transaction rolled back,
+ * nothing was stored); otherwise 500, logged in full with an incident id and answered with that id and nothing
+ * internal.
+ */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -15,6 +20,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        var unavailable = UnavailableDependency.of(exception);
+        if (unavailable.isPresent()) {
+            LOG.log(Level.WARNING, "Request failed: the " + unavailable.get() + " is unavailable: " + exception);
+            return Response.fromResponse(ErrorResponses.of(503, "SERVICE_UNAVAILABLE", "The " + unavailable.get()
+                    + " is unavailable; nothing was changed. Try again shortly.")).header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
         return ErrorResponses.of(500, "INTERNAL_ERROR", "An unexpected error occurred (incident " + incident + ")");

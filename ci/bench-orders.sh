@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# ci/bench-orders.sh [SECONDS]: measures the running demo (ci/run.sh) and prints each figure beside pgbench running
+# the equivalent SQL on the same database in the same run, as a ratio (this machine is shared and noisy: only the
+# ratios carry over).
+#   1. placement: POST /orders from 16 concurrent clients (hey) for SECONDS (default 20), vs place-order.sql;
+#   2. drain: 2,000 orders placed while OrderProcessingMdb is paused, then the time until the MDBs have moved them
+#      all on, vs take-payment.sql over 2,000 orders with as many clients as MDB sessions.
+# Needs hey (apt-get install hey), psql and pgbench. Not part of the tests.
+set -euo pipefail
+export EMPORIUM_SERVICES=dev
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+RUN_SECONDS=${1:-20}
+CLIENTS=16
+DRAIN=2000
+MDB_SESSIONS=${MDB_MAX_SESSIONS:-15}
+BASE="http://localhost:${HTTP_PORT:-9080}/api/v1"
+SERVER="$PROJECT_DIR/target/liberty/wlp/bin/server"
+MDB="emporium#emporium.war#OrderProcessingMdb"
+for tool in hey pgbench psql jq; do command -v "$tool" >/dev/null || die "$tool is needed"; done
+curl -sf "http://localhost:${HTTP_PORT:-9080}/health/ready" >/dev/null || die "start the demo first: ci/run.sh"
+
+export PGHOST="$DB_HOST" PGPORT="$DB_PORT" PGUSER="$DB_USER" PGPASSWORD="$DB_PASSWORD" PGDATABASE="$DB_NAME"
+sql() { psql -qAt -v ON_ERROR_STOP=1 -c "$1"; }
+json() { curl -sf -H 'Content-Type: application/json' "$@"; }
+login() { json -X POST "$BASE/auth/login" -d "{\"email\": \"$1\", \"password\": \"$2\"}" | jq -r .access_token; }
+
+# A customer of its own, so that counting its pending orders counts only this run's.
+stamp=$(date +%s%N)
+json -X POST "$BASE/auth/register" -d "{\"username\": \"bench$stamp\", \"email\": \"bench$stamp@emporium.test\", \"password\": \"bench passphrase $stamp\"}" >/dev/null
+customer=$(login "bench$stamp@emporium.test" "bench passphrase $stamp")
+customer_id=$(curl -sf -H "Authorization: Bearer $customer" "$BASE/users/me" | jq -r .id)
+admin=$(login admin@emporium.test Emporium-Admin-Demo-2026)
+admin_id=$(curl -sf -H "Authorization: Bearer $admin" "$BASE/users/me" | jq -r .id)
+category=$(json -X POST "$BASE/categories" -H "Authorization: Bearer $admin" \
+    -d "{\"name\": \"Bench $stamp\", \"slug\": \"bench-$stamp\"}" | jq -r .id)
+product=$(json -X POST "$BASE/products" -H "Authorization: Bearer $admin" -d "{\"name\": \"Bench product\", \
+\"description\": \"for load tests\", \"price\": 10.00, \"stock\": 100000000, \"category_id\": \"$category\", \
+\"sku\": \"BENCH-$stamp\", \"currency\": \"EUR\"}" | jq -r .product_id)
+body="{\"items\": [{\"product_id\": \"$product\", \"quantity\": 1}], \"shipping_address\": \"1 Bench Street\", \"payment_token\": \"tok_visa\"}"
+
+rate() { awk '/Requests\/sec/ {print $2}'; }
+tps() { awk '/^tps/ {print $3}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+
+log "warm-up"
+hey -n 400 -c "$CLIENTS" -m POST -H "Authorization: Bearer $customer" -T application/json -d "$body" "$BASE/orders" >/dev/null
+
+log "placement: $CLIENTS clients for ${RUN_SECONDS}s through HTTP"
+hey_out=$(hey -z "${RUN_SECONDS}s" -c "$CLIENTS" -m POST -H "Authorization: Bearer $customer" -T application/json -d "$body" "$BASE/orders")
+placed_rate=$(rate <<<"$hey_out")
+echo "$hey_out" | grep -A3 "Status code distribution"
+log "placement: the same SQL through pgbench"
+pg_place=$(pgbench -n -c "$CLIENTS" -j 2 -T "$RUN_SECONDS" -D product="'$product'" -D user="'$admin_id'" \
+    -f "$CI_DIR/bench/place-order.sql" 2>&1 | tps)
+
+log "drain: waiting for the earlier orders to be paid, then pausing OrderProcessingMdb"
+until [[ $(sql "SELECT count(*) FROM orders WHERE user_id = '$customer_id' AND status = 'pending'") == 0 ]]; do sleep 1; done
+"$SERVER" pause emporium --target="$MDB" >/dev/null
+hey -n "$DRAIN" -c "$CLIENTS" -m POST -H "Authorization: Bearer $customer" -T application/json -d "$body" "$BASE/orders" >/dev/null
+queued=$(sql "SELECT count(*) FROM orders WHERE user_id = '$customer_id' AND status = 'pending'")
+log "drain: $queued orders queued; resuming"
+start=$(date +%s.%N)
+"$SERVER" resume emporium --target="$MDB" >/dev/null
+until [[ $(sql "SELECT count(*) FROM orders WHERE user_id = '$customer_id' AND status = 'pending'") == 0 ]]; do sleep 0.2; done
+end=$(date +%s.%N)
+drain_rate=$(awk -v n="$queued" -v s="$start" -v e="$end" 'BEGIN {printf "%.1f", n / (e - s)}')
+log "drain: the same SQL through pgbench ($MDB_SESSIONS clients, the MDB sessions)"
+pgbench -n -c "$CLIENTS" -j 2 -t $((DRAIN / CLIENTS)) -D product="'$product'" -D user="'$admin_id'" \
+    -f "$CI_DIR/bench/place-order.sql" >/dev/null 2>&1
+pg_drain=$(pgbench -n -c "$MDB_SESSIONS" -j 2 -t $((DRAIN / MDB_SESSIONS)) -D user="'$admin_id'" \
+    -f "$CI_DIR/bench/take-payment.sql" 2>&1 | tps)
+
+cat <<RESULT
+
+                       Emporium            pgbench (same SQL)   ratio
+placement, $CLIENTS clients   $(printf '%8.1f' "$placed_rate") orders/s   $(printf '%8.1f' "$pg_place") tx/s        $(ratio "$placed_rate" "$pg_place")
+drain of $queued        $(printf '%8.1f' "$drain_rate") orders/s   $(printf '%8.1f' "$pg_drain") tx/s        $(ratio "$drain_rate" "$pg_drain")
+(MDB sessions $MDB_SESSIONS, DB pool ${DB_POOL_MAX:-40}, JMS pool ${JMS_POOL_MAX:-40}; payment latency ${EMPORIUM_PAYMENT_LATENCY:-PT0S})
+RESULT

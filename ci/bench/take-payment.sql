@@ -1,0 +1,10 @@
+-- What OrderProcessingMdb does in the database for one order (payment step), for pgbench beside the drain
+-- benchmark: claim the message id, lock a pending order, record the payment, move the order, record the history.
+-- Works through the pending orders of :user (made by place-order.sql); :order_id comes quoted from \gset.
+BEGIN;
+INSERT INTO processed_messages (consumer, message_id) VALUES ('bench', gen_random_uuid()::text) ON CONFLICT DO NOTHING;
+SELECT quote_literal(id) AS order_id FROM orders WHERE user_id = :user AND status = 'pending' LIMIT 1 FOR UPDATE SKIP LOCKED \gset
+INSERT INTO payments (order_id, status, amount, currency, reference) VALUES (:order_id, 'authorised', 10.00, 'EUR', 'bench');
+UPDATE orders SET status = 'processing', version = version + 1, updated_at = now() WHERE id = :order_id;
+INSERT INTO order_status_history (order_id, status, reason) VALUES (:order_id, 'processing', 'payment authorised (bench)');
+COMMIT;

@@ -1,0 +1,29 @@
+package dev.emporium.web;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+
+/**
+ * Recognises a failure caused by the database or the message broker being out of reach, which the caller should
+ * hear as 503 (try again) rather than as a fault of ours.
+ */
+final class UnavailableDependency {
+
+    private UnavailableDependency() {
+    }
+
+    /** "message broker" or "database" when the failure's causes show one of them unreachable. */
+    static Optional<String> of(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof jakarta.jms.JMSException || cause instanceof jakarta.jms.JMSRuntimeException) {
+                return Optional.of("message broker");
+            }
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return Optional.of("database");
+            }
+        }
+        return Optional.empty();
+    }
+}
