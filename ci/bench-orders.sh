@@ -2,7 +2,9 @@
 # ci/bench-orders.sh [SECONDS]: measures the running demo (ci/run.sh) and prints each figure beside pgbench running
 # the equivalent SQL on the same database in the same run, as a ratio (this machine is shared and noisy: only the
 # ratios carry over).
-#   1. placement: POST /orders from 16 concurrent clients (hey) for SECONDS (default 20), vs place-order.sql;
+#   1. placement: POST /orders from 16 concurrent clients (hey) for SECONDS (default 20), vs place-order.sql:
+#      once with every client ordering the same product (a hot product: orders serialise on its row) and once with
+#      each client ordering a product of its own;
 #   2. drain: 2,000 orders placed while OrderProcessingMdb is paused, then the time until the MDBs have moved them
 #      all on, vs take-payment.sql over 2,000 orders with as many clients as MDB sessions.
 # Needs hey (apt-get install hey), psql and pgbench. Not part of the tests.
@@ -34,30 +36,47 @@ admin=$(login admin@emporium.test Emporium-Admin-Demo-2026)
 admin_id=$(curl -sf -H "Authorization: Bearer $admin" "$BASE/users/me" | jq -r .id)
 category=$(json -X POST "$BASE/categories" -H "Authorization: Bearer $admin" \
     -d "{\"name\": \"Bench $stamp\", \"slug\": \"bench-$stamp\"}" | jq -r .id)
-product=$(json -X POST "$BASE/products" -H "Authorization: Bearer $admin" -d "{\"name\": \"Bench product\", \
+products=()
+for n in $(seq 1 "$CLIENTS"); do
+    products+=("$(json -X POST "$BASE/products" -H "Authorization: Bearer $admin" -d "{\"name\": \"Bench product $n\", \
 \"description\": \"for load tests\", \"price\": 10.00, \"stock\": 100000000, \"category_id\": \"$category\", \
-\"sku\": \"BENCH-$stamp\", \"currency\": \"EUR\"}" | jq -r .product_id)
-body="{\"items\": [{\"product_id\": \"$product\", \"quantity\": 1}], \"shipping_address\": \"1 Bench Street\", \"payment_token\": \"tok_visa\"}"
+\"sku\": \"BENCH-$stamp-$n\", \"currency\": \"EUR\"}" | jq -r .product_id)")
+done
+order_of() { echo "{\"items\": [{\"product_id\": \"$1\", \"quantity\": 1}], \"shipping_address\": \"1 Bench Street\", \"payment_token\": \"tok_visa\"}"; }
+body=$(order_of "${products[0]}")
+place() { hey "$@" -m POST -H "Authorization: Bearer $customer" -T application/json "$BASE/orders"; }
+pg_place() {
+    pgbench -n -c "$CLIENTS" -j 2 "$@" -D prefix="'BENCH-$stamp-'" -D user="'$admin_id'" -f "$CI_DIR/bench/place-order.sql" 2>&1
+}
 
 rate() { awk '/Requests\/sec/ {print $2}'; }
 tps() { awk '/^tps/ {print $3}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 log "warm-up"
-hey -n 400 -c "$CLIENTS" -m POST -H "Authorization: Bearer $customer" -T application/json -d "$body" "$BASE/orders" >/dev/null
+place -n 400 -c "$CLIENTS" -d "$body" >/dev/null
 
-log "placement: $CLIENTS clients for ${RUN_SECONDS}s through HTTP"
-hey_out=$(hey -z "${RUN_SECONDS}s" -c "$CLIENTS" -m POST -H "Authorization: Bearer $customer" -T application/json -d "$body" "$BASE/orders")
-placed_rate=$(rate <<<"$hey_out")
+log "placement, one hot product: $CLIENTS clients for ${RUN_SECONDS}s through HTTP, then the same SQL through pgbench"
+hey_out=$(place -z "${RUN_SECONDS}s" -c "$CLIENTS" -d "$body")
+hot_rate=$(rate <<<"$hey_out")
 echo "$hey_out" | grep -A3 "Status code distribution"
-log "placement: the same SQL through pgbench"
-pg_place=$(pgbench -n -c "$CLIENTS" -j 2 -T "$RUN_SECONDS" -D product="'$product'" -D user="'$admin_id'" \
-    -f "$CI_DIR/bench/place-order.sql" 2>&1 | tps)
+pg_hot=$(pg_place -T "$RUN_SECONDS" -D products=1 | tps)
+
+log "placement, a product per client: $CLIENTS clients for ${RUN_SECONDS}s through HTTP, then through pgbench"
+outputs=$(mktemp -d)
+for n in $(seq 0 $((CLIENTS - 1))); do
+    place -z "${RUN_SECONDS}s" -c 1 -d "$(order_of "${products[$n]}")" > "$outputs/$n" &
+done
+wait
+spread_rate=$(cat "$outputs"/* | rate | awk '{sum += $1} END {printf "%.1f", sum}')
+cat "$outputs"/* | awk '/^  \[/ {codes[$1] += $2} END {for (c in codes) print "  " c, codes[c], "responses"}'
+rm -rf "$outputs"
+pg_spread=$(pg_place -T "$RUN_SECONDS" -D products="$CLIENTS" | tps)
 
 log "drain: waiting for the earlier orders to be paid, then pausing OrderProcessingMdb"
 until [[ $(sql "SELECT count(*) FROM orders WHERE user_id = '$customer_id' AND status = 'pending'") == 0 ]]; do sleep 1; done
 "$SERVER" pause emporium --target="$MDB" >/dev/null
-hey -n "$DRAIN" -c "$CLIENTS" -m POST -H "Authorization: Bearer $customer" -T application/json -d "$body" "$BASE/orders" >/dev/null
+place -n "$DRAIN" -c "$CLIENTS" -d "$body" >/dev/null
 queued=$(sql "SELECT count(*) FROM orders WHERE user_id = '$customer_id' AND status = 'pending'")
 log "drain: $queued orders queued; resuming"
 start=$(date +%s.%N)
@@ -66,15 +85,15 @@ until [[ $(sql "SELECT count(*) FROM orders WHERE user_id = '$customer_id' AND s
 end=$(date +%s.%N)
 drain_rate=$(awk -v n="$queued" -v s="$start" -v e="$end" 'BEGIN {printf "%.1f", n / (e - s)}')
 log "drain: the same SQL through pgbench ($MDB_SESSIONS clients, the MDB sessions)"
-pgbench -n -c "$CLIENTS" -j 2 -t $((DRAIN / CLIENTS)) -D product="'$product'" -D user="'$admin_id'" \
-    -f "$CI_DIR/bench/place-order.sql" >/dev/null 2>&1
+pg_place -t $((DRAIN / CLIENTS)) -D products="$CLIENTS" >/dev/null
 pg_drain=$(pgbench -n -c "$MDB_SESSIONS" -j 2 -t $((DRAIN / MDB_SESSIONS)) -D user="'$admin_id'" \
     -f "$CI_DIR/bench/take-payment.sql" 2>&1 | tps)
 
 cat <<RESULT
 
-                       Emporium            pgbench (same SQL)   ratio
-placement, $CLIENTS clients   $(printf '%8.1f' "$placed_rate") orders/s   $(printf '%8.1f' "$pg_place") tx/s        $(ratio "$placed_rate" "$pg_place")
-drain of $queued        $(printf '%8.1f' "$drain_rate") orders/s   $(printf '%8.1f' "$pg_drain") tx/s        $(ratio "$drain_rate" "$pg_drain")
+                                   Emporium            pgbench (same SQL)   ratio
+placement, $CLIENTS clients, hot product   $(printf '%8.1f' "$hot_rate") orders/s   $(printf '%8.1f' "$pg_hot") tx/s        $(ratio "$hot_rate" "$pg_hot")
+placement, $CLIENTS clients, own products  $(printf '%8.1f' "$spread_rate") orders/s   $(printf '%8.1f' "$pg_spread") tx/s        $(ratio "$spread_rate" "$pg_spread")
+drain of $queued queued orders        $(printf '%8.1f' "$drain_rate") orders/s   $(printf '%8.1f' "$pg_drain") tx/s        $(ratio "$drain_rate" "$pg_drain")
 (MDB sessions $MDB_SESSIONS, DB pool ${DB_POOL_MAX:-40}, JMS pool ${JMS_POOL_MAX:-40}; payment latency ${EMPORIUM_PAYMENT_LATENCY:-PT0S})
 RESULT

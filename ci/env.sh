@@ -65,3 +65,22 @@ wait_for() {
 }
 
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# fetch_jar <group:artifact:version[:type:classifier]> <jar>: downloads a jar from Maven Central once.
+fetch_jar() {
+    [[ -f "$2" ]] && return 0
+    log "fetching $1 through Maven"
+    "$MVNW" -q -B -f "$PROJECT_DIR/pom.xml" dependency:copy -Dartifact="$1" -DoutputDirectory="$(dirname "$2")" >/dev/null
+}
+
+# pid_running <pid file>: whether the process the file names is alive.
+pid_running() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# pid_stop <pid file> <name>: stops the process the file names, if it runs.
+pid_stop() {
+    if pid_running "$1"; then
+        kill "$(cat "$1")"
+        rm -f "$1"
+        log "$2 stopped"
+    fi
+}

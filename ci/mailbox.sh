@@ -11,18 +11,11 @@ MAIL_DIR="$SERVICES_DIR/mailbox"
 JAR="$PROJECT_DIR/target/services/greenmail-standalone-$GREENMAIL_VERSION.jar"
 PID_FILE="$MAIL_DIR/greenmail.pid"
 
-running() { [[ -f "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; }
-
 case "${1:-}" in
     start)
-        if running; then log "mailbox already running (SMTP $SMTP_PORT)"; exit 0; fi
+        if pid_running "$PID_FILE"; then log "mailbox already running (SMTP $SMTP_PORT)"; exit 0; fi
         port_open 127.0.0.1 "$SMTP_PORT" && die "port $SMTP_PORT is taken by another process; set SMTP_PORT"
-        if [[ ! -f "$JAR" ]]; then
-            log "fetching GreenMail $GREENMAIL_VERSION through Maven"
-            "$MVNW" -q -B -f "$PROJECT_DIR/pom.xml" dependency:copy \
-                -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
-                -DoutputDirectory="$PROJECT_DIR/target/services" >/dev/null
-        fi
+        fetch_jar "com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" "$JAR"
         mkdir -p "$MAIL_DIR"
         nohup java -Xmx128m -Dgreenmail.auth.disabled \
             -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
@@ -34,14 +27,10 @@ case "${1:-}" in
             || die "GreenMail did not come up; see $MAIL_DIR/greenmail.log"
         ;;
     stop)
-        if running; then
-            kill "$(cat "$PID_FILE")"
-            rm -f "$PID_FILE"
-            log "mailbox stopped"
-        fi
+        pid_stop "$PID_FILE" mailbox
         ;;
     status)
-        running && echo "mailbox up (SMTP $SMTP_PORT)" || { echo "mailbox down"; exit 1; }
+        pid_running "$PID_FILE" && echo "mailbox up (SMTP $SMTP_PORT)" || { echo "mailbox down"; exit 1; }
         ;;
     *)
         echo "usage: $0 start|stop|status" >&2; exit 2

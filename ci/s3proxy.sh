@@ -9,18 +9,11 @@ S3_DIR="$SERVICES_DIR/s3proxy"
 JAR="$PROJECT_DIR/target/services/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar"
 PID_FILE="$S3_DIR/s3proxy.pid"
 
-running() { [[ -f "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; }
-
 case "${1:-}" in
     start)
-        if running; then log "S3Proxy already running on $S3_PORT"; exit 0; fi
+        if pid_running "$PID_FILE"; then log "S3Proxy already running on $S3_PORT"; exit 0; fi
         port_open 127.0.0.1 "$S3_PORT" && die "port $S3_PORT is taken by another process; set S3_PORT"
-        if [[ ! -f "$JAR" ]]; then
-            log "fetching S3Proxy $S3PROXY_VERSION through Maven"
-            "$MVNW" -q -B -f "$PROJECT_DIR/pom.xml" dependency:copy \
-                -Dartifact="org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" \
-                -DoutputDirectory="$PROJECT_DIR/target/services" >/dev/null
-        fi
+        fetch_jar "org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" "$JAR"
         mkdir -p "$S3_DIR/data/$S3_BUCKET"
         cat > "$S3_DIR/s3proxy.conf" <<CONF
 s3proxy.endpoint=http://127.0.0.1:$S3_PORT
@@ -36,14 +29,10 @@ CONF
             || die "S3Proxy did not come up; see $S3_DIR/s3proxy.log"
         ;;
     stop)
-        if running; then
-            kill "$(cat "$PID_FILE")"
-            rm -f "$PID_FILE"
-            log "S3Proxy stopped"
-        fi
+        pid_stop "$PID_FILE" S3Proxy
         ;;
     status)
-        running && echo "S3Proxy up on $S3_PORT" || { echo "S3Proxy down"; exit 1; }
+        pid_running "$PID_FILE" && echo "S3Proxy up on $S3_PORT" || { echo "S3Proxy down"; exit 1; }
         ;;
     *)
         echo "usage: $0 start|stop|status" >&2; exit 2

@@ -1,16 +1,19 @@
 -- What placing one order does in the database (OrderService.place), for pgbench beside the HTTP benchmark:
 -- read the product, reserve stock, insert the order, its line and its first history entry, in one transaction.
--- :product and :user are set with pgbench -D.
+-- Set with pgbench -D: :prefix (quoted SKU prefix), :products (how many products the clients share), :user.
+\set n :client_id % :products + 1
 BEGIN;
-SELECT id, name, price, currency FROM products WHERE id = :product AND archived_at IS NULL;
+SELECT id, name, price, currency FROM products WHERE sku = :prefix || :n AND archived_at IS NULL;
 UPDATE products SET stock = stock - 1, version = version + 1, updated_at = now()
- WHERE id = :product AND archived_at IS NULL AND stock >= 1;
-WITH o AS (
+ WHERE sku = :prefix || :n AND archived_at IS NULL AND stock >= 1;
+WITH p AS (
+    SELECT id FROM products WHERE sku = :prefix || :n
+), o AS (
     INSERT INTO orders (user_id, status, total_amount, currency, shipping_address)
     VALUES (:user, 'pending', 10.00, 'EUR', '1 Bench Street') RETURNING id
 ), line AS (
     INSERT INTO order_items (order_id, product_id, product_name, quantity, unit_price, line_total)
-    SELECT id, :product, 'Bench product', 1, 10.00, 10.00 FROM o
+    SELECT o.id, p.id, 'Bench product', 1, 10.00, 10.00 FROM o, p
 )
 INSERT INTO order_status_history (order_id, status, reason) SELECT id, 'pending', 'placed' FROM o;
 COMMIT;
