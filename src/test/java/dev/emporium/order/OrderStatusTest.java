@@ -36,7 +36,6 @@ class OrderStatusTest {
             }
         }
         assertEquals(ALLOWED, allowed);
-        assertEquals(36, OrderStatus.values().length * OrderStatus.values().length, "all pairs were checked");
     }
 
     @Test
