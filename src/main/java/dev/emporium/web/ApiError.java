@@ -1,14 +1,25 @@
 package dev.emporium.web;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /**
- * The one error body of the API: {@code {"status": 409, "code": "EMAIL_TAKEN", "message": "...", "details": [...]}}.
- * {@code code} values are stable and meant for programs; {@code message} is for people.
+ * The one error body of the API: {@code {"status": 409, "code": "EMAIL_TAKEN", "message": "...", "details": [...],
+ * "request_id": "..."}}. {@code code} values are stable and meant for programs (docs/errors.md); {@code message} is
+ * for people; {@code request_id} is the request's X-Request-Id, to quote when asking about a failure.
  */
-@JsonbPropertyOrder({"status", "code", "message", "details"})
-public record ApiError(int status, String code, String message, List<FieldIssue> details) {
+@JsonbPropertyOrder({"status", "code", "message", "details", "requestId"})
+public record ApiError(int status, @Schema(implementation = ErrorCode.class) String code, String message,
+                       List<FieldIssue> details, String requestId) {
+
+    public ApiError(int status, String code, String message, List<FieldIssue> details) {
+        this(status, code, message, details, null);
+    }
+
+    public ApiError withRequestId(String id) {
+        return new ApiError(status, code, message, details, id);
+    }
 
     /** One problem with one input field: {@code {"field": "password", "issue": "must be at least 12 characters"}}. */
     @JsonbPropertyOrder({"field", "issue"})

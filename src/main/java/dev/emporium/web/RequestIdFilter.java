@@ -13,7 +13,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Gives every request an X-Request-Id: the caller's when well-formed, a new one otherwise. The response carries it
- * back, and messages sent while handling the request carry it as their correlation id.
+ * back (and an error body as request_id), and messages sent while handling the request carry it as their
+ * correlation id.
  */
 @Provider
 @PreMatching
@@ -33,5 +34,8 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         response.getHeaders().putSingle(HEADER, correlationId.value());
+        if (response.getEntity() instanceof ApiError error && error.requestId() == null) {
+            response.setEntity(error.withRequestId(correlationId.value()));
+        }
     }
 }

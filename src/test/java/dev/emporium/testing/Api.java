@@ -131,15 +131,25 @@ public final class Api {
             return response.headers().firstValue(name);
         }
 
-        /** The error body's code, after checking that the body has exactly the four fields of the error format. */
+        /**
+         * The error body's code, after checking that the body is exactly the error format: status (the response's),
+         * code (one of ErrorCode), message, details (an array), and request_id (the response's X-Request-Id).
+         */
         public String errorCode() {
             JsonObject error = json();
-            if (!error.keySet().equals(java.util.Set.of("status", "code", "message", "details"))
+            if (!error.keySet().equals(java.util.Set.of("status", "code", "message", "details", "request_id"))
                     || error.getInt("status") != status()
-                    || error.get("details").getValueType() != JsonValue.ValueType.ARRAY) {
+                    || error.get("details").getValueType() != JsonValue.ValueType.ARRAY
+                    || !error.getString("request_id").equals(header("X-Request-Id").orElse(null))) {
                 throw new AssertionError("not the API's error format: " + body());
             }
-            return error.getString("code");
+            String code = error.getString("code");
+            try {
+                dev.emporium.web.ErrorCode.valueOf(code);
+            } catch (IllegalArgumentException e) {
+                throw new AssertionError("an error code that dev.emporium.web.ErrorCode (and docs/errors.md) lacks: " + code);
+            }
+            return code;
         }
 
         @Override

@@ -1,0 +1,34 @@
+package dev.emporium.web;
+
+import dev.emporium.platform.correlation.CorrelationId;
+import jakarta.json.bind.Jsonb;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Writes the one error format from servlet code (filters, the error page), where JAX-RS mappers do not reach. */
+final class ServletErrors {
+
+    private static final Jsonb JSONB = JsonMapping.create();
+
+    private ServletErrors() {
+    }
+
+    /** The caller's X-Request-Id when well-formed, otherwise a new one; set on the response either way. */
+    static String requestId(HttpServletRequest request, HttpServletResponse response) {
+        String given = request.getHeader(RequestIdFilter.HEADER);
+        String id = CorrelationId.isWellFormed(given) ? given : UUID.randomUUID().toString();
+        response.setHeader(RequestIdFilter.HEADER, id);
+        return id;
+    }
+
+    static void write(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
+        ApiError withId = error.withRequestId(requestId(request, response));
+        response.setStatus(error.status());
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(JSONB.toJson(withId));
+    }
+}

@@ -1,0 +1,176 @@
+package dev.emporium.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.emporium.testing.Accounts;
+import dev.emporium.testing.Api;
+import dev.emporium.testing.Api.Reply;
+import dev.emporium.testing.Deployments;
+import dev.emporium.testing.Http;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.UUID;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The edge of the application: every failure, including those the container produces itself, in the one error
+ * format with the request's id; the X-Request-Id rules; the body size limit; the unknown-field policy; security
+ * headers and CORS.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EdgeIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    private final Api api = Api.newClient();
+
+    private void assertError(Reply reply, int status, String code) {
+        assertEquals(status, reply.status(), reply.toString());
+        assertEquals(code, reply.errorCode(), reply.toString());
+        assertTrue(reply.header("Content-Type").orElse("").startsWith("application/json"), reply.toString());
+        assertFalse(reply.body().contains("Exception") || reply.body().contains("SRVE"), reply.body());
+    }
+
+    @Test
+    void whatTheContainerAnswersItselfIsInTheErrorFormatToo() throws Exception {
+        assertError(api.call("GET", "/nope", null, null), 404, "NOT_FOUND");
+        assertError(api.call("DELETE", "/products", null, null), 405, "METHOD_NOT_ALLOWED");
+        assertError(api.call("POST", "/auth/login", "{\"email\":", null), 400, "INVALID_BODY");
+        HttpResponse<String> xml = HttpClient.newHttpClient().send(HttpRequest.newBuilder(Http.server("/api/v1/products"))
+                .header("Accept", "application/xml").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(406, xml.statusCode(), xml.body());
+        assertTrue(xml.body().contains("\"code\":\"NOT_ACCEPTABLE\""), xml.body());
+        assertError(api.upload("POST", "/auth/login", "x".getBytes(), "text/plain", null), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertError(api.call("GET", "/users/me", null, null), 401, "UNAUTHORIZED");
+        assertError(api.call("POST", "/categories", "{}", Accounts.newCustomer().accessToken()), 403, "FORBIDDEN");
+
+        // Outside /api/v1: the servlet container's own 404, formerly an HTML page naming exception classes.
+        HttpResponse<String> page = Http.get("/no-such-page.html");
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().startsWith("{\"status\":404,\"code\":\"NOT_FOUND\""), page.body());
+        assertTrue(page.body().contains("\"request_id\":\"" + page.headers().firstValue("X-Request-Id").orElseThrow()), page.body());
+    }
+
+    @Test
+    void bodiesOverTheLimitAnswer413WhetherTheyAnnounceTheirLengthOrNot() throws Exception {
+        String big = "{\"email\": \"" + "a".repeat(1_100_000) + "\", \"password\": \"x\"}";
+        assertError(api.call("POST", "/auth/login", big, null), 413, "PAYLOAD_TOO_LARGE");
+
+        // Chunked: no Content-Length, so the limit is found while reading.
+        HttpRequest chunked = HttpRequest.newBuilder(Http.server("/api/v1/auth/login"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", "198.51.100.77")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"code\":\"PAYLOAD_TOO_LARGE\""), response.body());
+    }
+
+    @Test
+    void everyResponseCarriesAnXRequestIdTakenFromTheCallerWhenWellFormed() {
+        Reply mine = api.call("GET", "/products?limit=1", null, null, "X-Request-Id", "client-42.abc:7");
+        assertEquals("client-42.abc:7", mine.header("X-Request-Id").orElseThrow());
+
+        Reply bad = api.call("GET", "/products?limit=1", null, null, "X-Request-Id", "no spaces or <tags> allowed");
+        String replaced = bad.header("X-Request-Id").orElseThrow();
+        assertNotEquals("no spaces or <tags> allowed", replaced);
+        UUID.fromString(replaced);
+
+        Reply failed = api.call("GET", "/products/" + UUID.randomUUID(), null, null, "X-Request-Id", "trace-me-1");
+        assertError(failed, 404, "PRODUCT_NOT_FOUND");
+        assertEquals("trace-me-1", failed.json().getString("request_id"));
+    }
+
+    @Test
+    void unknownJsonFieldsAreIgnoredAsDocumented() {
+        // docs/errors.md: unknown fields are ignored (so that clients may send more than a version knows), never
+        // obeyed: a role in a registration body does not make an admin.
+        String email = "edge-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Reply registered = api.post("/auth/register", """
+                {"username": "%s", "email": "%s", "password": "a perfectly long passphrase", "role": "ADMIN", "zzz": 1}"""
+                .formatted("edge" + UUID.randomUUID().toString().substring(0, 8), email), null);
+        assertEquals(201, registered.status(), registered.toString());
+        Reply login = api.post("/auth/login", """
+                {"email": "%s", "password": "a perfectly long passphrase", "remember_me": true}""".formatted(email), null);
+        assertEquals(200, login.status(), login.toString());
+        assertEquals("CUSTOMER", api.get("/users/me", login.string("access_token")).string("role"));
+    }
+
+    @Test
+    void securityHeadersAndNoServerBanner() throws Exception {
+        HttpResponse<String> http = Http.get("/api/v1/products?limit=1");
+        assertEquals("nosniff", http.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertTrue(http.headers().firstValue("Server").isEmpty(), "no Server header");
+        assertTrue(http.headers().firstValue("Strict-Transport-Security").isEmpty(), "HSTS only over HTTPS");
+
+        HttpResponse<String> https = insecureClient().send(HttpRequest.newBuilder(URI.create("https://localhost:"
+                + System.getProperty("emporium.https.port", "9543") + "/api/v1/products?limit=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, https.statusCode());
+        assertTrue(https.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="), https.headers().toString());
+        assertEquals("nosniff", https.headers().firstValue("X-Content-Type-Options").orElse(null));
+    }
+
+    @Test
+    void corsAllowsTheConfiguredOriginsOnly() throws Exception {
+        HttpResponse<String> allowed = preflight("https://shop.example.test");
+        assertEquals("https://shop.example.test", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null),
+                allowed.headers().toString());
+        assertTrue(allowed.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+
+        HttpResponse<String> refused = preflight("https://evil.example.test");
+        assertTrue(refused.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), refused.headers().toString());
+    }
+
+    private static HttpResponse<String> preflight(String origin) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(Http.server("/api/v1/orders"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type")
+                .timeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The test server's certificate is Liberty's self-signed one. */
+    private static HttpClient insecureClient() throws Exception {
+        TrustManager[] trustAll = {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }};
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, trustAll, new SecureRandom());
+        SSLParameters parameters = new SSLParameters();
+        parameters.setEndpointIdentificationAlgorithm(null);
+        return HttpClient.newBuilder().sslContext(ssl).sslParameters(parameters).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+}
