@@ -1,0 +1,349 @@
+package dev.emporium.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.emporium.testing.Accounts;
+import dev.emporium.testing.Accounts.Account;
+import dev.emporium.testing.Api;
+import dev.emporium.testing.Catalog;
+import dev.emporium.testing.Deployments;
+import dev.emporium.testing.Http;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Drives every operation of the OpenAPI document with generated input (jqwik's generators): parameters, headers and
+ * bodies shaped after the documented schemas, some valid, many not (wrong types, out-of-range numbers, odd unicode,
+ * malformed UUIDs and JSON, unknown fields, other media types), as nobody, a customer or an admin. Fails on any 5xx
+ * and on any error body outside the one format. Every failing request is reported in full, for replaying.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FuzzIT {
+
+    /** Requests per operation; the expensive ones (password hashing) get fewer. */
+    private static final int PER_OPERATION = Integer.getInteger("fuzz.requests-per-operation", 120);
+    private static final int PER_AUTH_OPERATION = 25;
+    private static final Set<String> AUTH = Set.of("/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/refresh");
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final Arbitrary<String> TEXT = Arbitraries.strings().ofMaxLength(80);
+    private static final Arbitrary<String> WORDS = Arbitraries.strings().alpha().numeric().withChars("-_. @'\"%;<>/\\")
+            .ofMaxLength(40);
+    private static final Arbitrary<String> NUMBERS = Arbitraries.oneOf(
+            Arbitraries.integers().map(String::valueOf), Arbitraries.longs().map(String::valueOf),
+            Arbitraries.bigDecimals().ofScale(4).map(BigDecimal::toPlainString),
+            Arbitraries.of("0", "-1", "1e309", "NaN", "Infinity", "0x10", "1.5", "99999999999999999999", " 7 ", ""));
+    private static final Arbitrary<String> SPECIAL = Arbitraries.of("true", "false", "null", "price", "-price", "name",
+            "-created_at", "pending", "shipped", "ADMIN", "CUSTOMER", "tok_visa", "tok_declined", "EUR", "USD", "eur",
+            "../../etc/passwd", "' OR 1=1 --", "\u0000", "\uD83D\uDE00", "a".repeat(5000));
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    private record Operation(String method, String path, List<JsonObject> parameters, JsonObject body,
+                             Set<String> mediaTypes) {
+    }
+
+    private record Failure(String request, int status, String body) {
+    }
+
+    /** A request and the body it carries (kept for the report: a sent body cannot be read back). */
+    private record Generated(HttpRequest request, String body) {
+    }
+
+    private JsonObject schemas;
+    private final List<String> ids = new ArrayList<>();
+    private String adminToken;
+    private String customerToken;
+    private String imageKey;
+
+    @Test
+    void noOperationAnswers5xxOrAnErrorOutsideTheFormat() throws Exception {
+        JsonObject document = Http.json(Http.get("/openapi?format=JSON"));
+        schemas = document.getJsonObject("components").getJsonObject("schemas");
+        Account admin = Accounts.admin();
+        Account customer = Accounts.newCustomer();
+        adminToken = admin.accessToken();
+        customerToken = customer.accessToken();
+        // Real ids, so that generated requests reach past "not found" into the resources' own checks.
+        String category = Catalog.newCategory(admin);
+        String product = Catalog.newProduct(admin, category, 1_000_000);
+        imageKey = Catalog.uploadImage(admin, product).replace("/api/v1/images/", "");
+        String order = placeOrder(customer, product);
+        ids.addAll(List.of(category, product, order, customer.id(), Catalog.newProduct(admin, category, 5)));
+
+        List<Operation> operations = operations(document);
+        Map<String, Integer> perStatus = new TreeMap<>();
+        List<Failure> failures = new ArrayList<>();
+        int requests = 0;
+        int refusedByLiberty = 0;
+        for (Operation operation : operations) {
+            int count = AUTH.contains(operation.path()) ? PER_AUTH_OPERATION : PER_OPERATION;
+            for (int i = 0; i < count; i++) {
+                Generated generated = generate(operation);
+                HttpResponse<String> response = CLIENT.send(generated.request(), HttpResponse.BodyHandlers.ofString());
+                requests++;
+                perStatus.merge(response.statusCode() / 100 + "xx", 1, Integer::sum);
+                if (refusedByLiberty(generated.request(), response)) {
+                    refusedByLiberty++;
+                    continue;
+                }
+                String problem = problemWith(response);
+                if (problem != null && failures.size() < 25) {
+                    failures.add(new Failure(describe(generated), response.statusCode(), problem + ": " + response.body()));
+                }
+            }
+        }
+        System.out.printf("FuzzIT: %d requests over %d operations, by status class %s, %d failures;"
+                + " %d refused by Liberty before the application (CWWWC0005I)%n",
+                requests, operations.size(), perStatus, failures.size(), refusedByLiberty);
+        assertTrue(operations.size() >= 29, "operations read from /openapi: " + operations.size());
+        assertEquals(List.of(), failures);
+    }
+
+    private static String placeOrder(Account customer, String product) {
+        Api.Reply placed = Api.newClient().post("/orders", """
+                {"items": [{"product_id": "%s", "quantity": 1}], "shipping_address": "5 Fuzz Lane"}""".formatted(product),
+                customer.accessToken());
+        assertEquals(201, placed.status(), placed.toString());
+        return placed.string("order_id");
+    }
+
+    /**
+     * The one known gap in the error format, reported rather than hidden: Liberty refuses a request URI whose path
+     * holds certain percent-encoded characters (control characters, ';', some unpaired UTF-8) with its own 400
+     * (CWWWC0005I) before any application code, error page or filter runs. Only such requests are excused.
+     */
+    private static boolean refusedByLiberty(HttpRequest request, HttpResponse<String> response) {
+        return response.statusCode() == 400 && response.body().contains("CWWWC0005I")
+                && request.uri().getRawPath().contains("%");
+    }
+
+    /** Why the response breaks the rules, or null: no 5xx, and every 4xx in the one error format. */
+    private static String problemWith(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status >= 500) {
+            return "a " + status;
+        }
+        if (status < 400) {
+            return null;
+        }
+        JsonObject error;
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            error = reader.readObject();
+        } catch (RuntimeException e) {
+            return "an error body that is not a JSON object";
+        }
+        if (!error.keySet().equals(Set.of("status", "code", "message", "details", "request_id"))
+                || error.getInt("status", -1) != status
+                || error.get("details").getValueType() != JsonValue.ValueType.ARRAY
+                || !error.getString("request_id", "").equals(response.headers().firstValue("X-Request-Id").orElse(null))) {
+            return "an error body outside the format";
+        }
+        try {
+            ErrorCode.valueOf(error.getString("code"));
+        } catch (IllegalArgumentException e) {
+            return "an undocumented error code";
+        }
+        return null;
+    }
+
+    private List<Operation> operations(JsonObject document) {
+        List<Operation> operations = new ArrayList<>();
+        document.getJsonObject("paths").forEach((path, item) -> {
+            if (!path.startsWith("/api/v1/")) {
+                return;
+            }
+            item.asJsonObject().forEach((method, value) -> {
+                if (!Set.of("get", "post", "put", "patch", "delete").contains(method)) {
+                    return;
+                }
+                JsonObject operation = value.asJsonObject();
+                List<JsonObject> parameters = new ArrayList<>();
+                if (operation.containsKey("parameters")) {
+                    operation.getJsonArray("parameters").forEach(p -> parameters.add(p.asJsonObject()));
+                }
+                JsonObject content = operation.containsKey("requestBody")
+                        ? operation.getJsonObject("requestBody").getJsonObject("content") : JsonValue.EMPTY_JSON_OBJECT;
+                JsonObject schema = content.containsKey("application/json")
+                        ? content.getJsonObject("application/json").getJsonObject("schema") : null;
+                operations.add(new Operation(method.toUpperCase(), path, parameters, schema, content.keySet()));
+            });
+        });
+        return operations;
+    }
+
+    private Generated generate(Operation operation) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String path = operation.path();
+        StringBuilder query = new StringBuilder();
+        HttpRequest.Builder builder = HttpRequest.newBuilder().timeout(Duration.ofSeconds(30))
+                .header("X-Forwarded-For", "203.0.113." + random.nextInt(1, 255));
+        for (JsonObject parameter : operation.parameters()) {
+            String name = parameter.getString("name");
+            switch (parameter.getString("in")) {
+                case "path" -> path = path.replace("{" + name + "}", encode(pathValue(name)));
+                case "query" -> {
+                    if (random.nextInt(3) > 0) {
+                        query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(encode(scalar()));
+                    }
+                }
+                case "header" -> {
+                    if (random.nextBoolean()) {
+                        builder.header(name, headerSafe(scalar()));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        builder.uri(URI.create(Http.server(path).toString() + query));
+        int who = random.nextInt(5);
+        if (who > 0) {
+            builder.header("Authorization", "Bearer " + (who == 1 ? "not.a.token" : who == 2 ? customerToken : adminToken));
+        }
+        if (random.nextInt(10) == 0) {
+            builder.header("Accept", Arbitraries.of("application/xml", "text/html", "*/*", "application/json;q=0").sample());
+        }
+        if (!operation.mediaTypes().isEmpty() || random.nextInt(10) == 0) {
+            String type = operation.mediaTypes().isEmpty() || random.nextInt(8) == 0
+                    ? Arbitraries.of("text/plain", "application/xml", "application/json", "image/png", "multipart/form-data").sample()
+                    : Arbitraries.of(operation.mediaTypes()).sample();
+            byte[] body = type.startsWith("image/") || type.endsWith("octet-stream")
+                    ? (random.nextInt(4) == 0 ? Catalog.PNG : TEXT.sample().getBytes(StandardCharsets.UTF_8))
+                    : body(operation.body()).getBytes(StandardCharsets.UTF_8);
+            builder.header("Content-Type", type).method(operation.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+            return new Generated(builder.build(), type.startsWith("image/") ? "(" + body.length + " bytes)" : new String(body, StandardCharsets.UTF_8));
+        }
+        builder.method(operation.method(), HttpRequest.BodyPublishers.noBody());
+        return new Generated(builder.build(), "");
+    }
+
+    private String pathValue(String name) {
+        return switch (ThreadLocalRandom.current().nextInt(4)) {
+            case 0, 1 -> "key".equals(name) ? imageKey : Arbitraries.of(ids).sample();
+            case 2 -> UUID.randomUUID().toString();
+            default -> scalar();
+        };
+    }
+
+    private String scalar() {
+        return switch (ThreadLocalRandom.current().nextInt(5)) {
+            case 0 -> NUMBERS.sample();
+            case 1 -> SPECIAL.sample();
+            case 2 -> Arbitraries.of(ids).sample();
+            case 3 -> TEXT.sample();
+            default -> WORDS.sample();
+        };
+    }
+
+    /** A body for the schema: usually an object shaped after it with valid and invalid values, sometimes garbage. */
+    private String body(JsonObject schema) {
+        int kind = ThreadLocalRandom.current().nextInt(10);
+        if (schema == null || kind == 0) {
+            return Arbitraries.of("", "{", "[]", "null", "42", "\"text\"", "{\"a\":}", "{}", TEXT.sample()).sample();
+        }
+        return value(schema, 0).toString();
+    }
+
+    private JsonValue value(JsonObject schema, int depth) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        if (schema.containsKey("$ref")) {
+            String name = schema.getString("$ref").substring("#/components/schemas/".length());
+            return value(schemas.getJsonObject(name), depth + 1);
+        }
+        if (random.nextInt(8) == 0 || depth > 4) {
+            return wrongValue();
+        }
+        String type = schema.getString("type", "object");
+        if (schema.containsKey("enum") && random.nextBoolean()) {
+            return schema.getJsonArray("enum").get(random.nextInt(schema.getJsonArray("enum").size()));
+        }
+        return switch (type) {
+            case "object" -> {
+                JsonObjectBuilder object = Json.createObjectBuilder();
+                JsonObject properties = schema.getJsonObject("properties");
+                if (properties != null) {
+                    properties.forEach((name, property) -> {
+                        if (random.nextInt(6) > 0) {
+                            object.add(name, value(property.asJsonObject(), depth + 1));
+                        }
+                    });
+                }
+                if (random.nextInt(6) == 0) {
+                    object.add(WORDS.sample(), wrongValue());
+                }
+                yield object.build();
+            }
+            case "array" -> {
+                JsonArrayBuilder array = Json.createArrayBuilder();
+                int size = random.nextInt(4) == 0 ? random.nextInt(60) : random.nextInt(1, 3);
+                for (int i = 0; i < size; i++) {
+                    array.add(value(schema.getJsonObject("items"), depth + 1));
+                }
+                yield array.build();
+            }
+            case "integer" -> Json.createValue(random.nextBoolean() ? random.nextInt(-5, 2000) : Arbitraries.longs().sample());
+            case "number" -> Json.createValue(Arbitraries.bigDecimals().ofScale(random.nextInt(0, 5)).sample());
+            case "boolean" -> random.nextBoolean() ? JsonValue.TRUE : JsonValue.FALSE;
+            default -> Json.createValue(scalar());
+        };
+    }
+
+    private JsonValue wrongValue() {
+        return switch (ThreadLocalRandom.current().nextInt(6)) {
+            case 0 -> JsonValue.NULL;
+            case 1 -> Json.createValue(TEXT.sample());
+            case 2 -> Json.createValue(Arbitraries.longs().sample());
+            case 3 -> Json.createArrayBuilder().add(1).add("x").build();
+            case 4 -> Json.createObjectBuilder().add("nested", TEXT.sample()).build();
+            default -> JsonValue.TRUE;
+        };
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Header values must be visible ASCII for the HTTP client to send them at all. */
+    private static String headerSafe(String value) {
+        String ascii = value.replaceAll("[^\\x21-\\x7e ]", "").strip();
+        return ascii.isEmpty() ? "x" : ascii.substring(0, Math.min(ascii.length(), 300));
+    }
+
+    private static String describe(Generated generated) {
+        HttpRequest request = generated.request();
+        String body = generated.body().length() > 500 ? generated.body().substring(0, 500) + "…" : generated.body();
+        return request.method() + " " + request.uri() + " " + request.headers().map() + " " + body;
+    }
+}
