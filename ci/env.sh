@@ -8,8 +8,8 @@ PROJECT_DIR="$(cd "$CI_DIR/.." && pwd)"
 # tests never consume the demo's messages nor stop its database.
 export EMPORIUM_SERVICES="${EMPORIUM_SERVICES:-dev}"
 case "$EMPORIUM_SERVICES" in
-    dev)  default_db_port=55432; default_artemis_port=61626; default_db_name=emporium; default_s3_port=61680; default_smtp_port=61627 ;;
-    test) default_db_port=55442; default_artemis_port=61636; default_db_name=emporium_test; default_s3_port=61690; default_smtp_port=61637 ;;
+    dev)  default_db_port=55432; default_artemis_port=61626; default_db_name=emporium; default_s3_port=61680; default_smtp_port=61627; default_redis_port=61669 ;;
+    test) default_db_port=55442; default_artemis_port=61636; default_db_name=emporium_test; default_s3_port=61690; default_smtp_port=61637; default_redis_port=61679 ;;
     *)    echo "EMPORIUM_SERVICES must be dev or test" >&2; exit 2 ;;
 esac
 SERVICES_DIR="$PROJECT_DIR/target/services/$EMPORIUM_SERVICES"
@@ -42,6 +42,9 @@ S3_SECRET_KEY="${S3_SECRET_KEY:-emporium-local-secret}"
 export SMTP_PORT="${SMTP_PORT:-$default_smtp_port}"
 MAILBOX_IMAP_PORT="${MAILBOX_IMAP_PORT:-61629}"
 MAILBOX_API_PORT="${MAILBOX_API_PORT:-61628}"
+
+# Rate limits: ci/redis.sh runs a Redis server for the tests (the demo counts in memory unless REDIS_URL is set).
+REDIS_PORT="${REDIS_PORT:-$default_redis_port}"
 
 # Access tokens are signed with this RSA key pair; ci/services.sh makes one per service set if none is given.
 JWT_KEY_DIR="$SERVICES_DIR/jwt"

@@ -7,7 +7,6 @@ import dev.emporium.web.ApiError;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -36,11 +35,6 @@ public class AuthResource {
     @Inject
     AuthService auth;
 
-    @Inject
-    AuthRateLimiter rateLimiter;
-
-    @Context
-    HttpServletRequest http;
 
     @POST
     @Path("/register")
@@ -55,7 +49,6 @@ public class AuthResource {
     @APIResponse(responseCode = "409", description = "E-mail or username taken (EMAIL_TAKEN, USERNAME_TAKEN)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "429", description = "Too many attempts from this address", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response register(@Valid @NotNull RegisterRequest request) {
-        rateLimiter.acquire("register", http.getRemoteAddr());
         User user = auth.register(request);
         return Response.status(Response.Status.CREATED)
                 .entity(new Acknowledgement("User registered successfully", user.getId()))
@@ -74,7 +67,6 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "429", description = "Too many attempts from this address", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public TokenResponse login(@Valid @NotNull LoginRequest request) {
-        rateLimiter.acquire("login", http.getRemoteAddr());
         return auth.login(request);
     }
 

@@ -10,10 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /** Registration, login, token refresh with rotation and reuse detection, logout. */
 @ApplicationScoped
 public class AuthService {
+
+    private static final Logger LOG = Logger.getLogger(AuthService.class.getName());
 
     private static final String BEARER = "Bearer";
 
@@ -45,6 +48,8 @@ public class AuthService {
                 ? hasher.verifyAgainstDecoy(request.password())
                 : hasher.verify(request.password(), user.getPasswordHash());
         if (!verified || !user.isActive()) {
+            // For the security log; the e-mail is not written (it may be a password typed in the wrong field).
+            LOG.info(() -> "Failed login" + (user == null ? " for an unknown e-mail" : " for user " + user.getId()));
             throw ApiException.unauthorized("INVALID_CREDENTIALS", "E-mail or password is wrong");
         }
         return tokensFor(user, UUID.randomUUID());

@@ -10,6 +10,8 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 
 /**
  * Gives every request an X-Request-Id: the caller's when well-formed, a new one otherwise. The response carries it
@@ -26,9 +28,13 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
     @Inject
     CorrelationId correlationId;
 
+    @Context
+    HttpServletRequest http;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        correlationId.adopt(request.getHeaderString(HEADER));
+        // RequestIdServletFilter has settled the id already; the header is the fallback outside the servlet path.
+        correlationId.adopt(http.getAttribute(ServletErrors.ATTRIBUTE) instanceof String id ? id : request.getHeaderString(HEADER));
     }
 
     @Override

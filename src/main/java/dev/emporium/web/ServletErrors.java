@@ -16,10 +16,19 @@ final class ServletErrors {
     private ServletErrors() {
     }
 
-    /** The caller's X-Request-Id when well-formed, otherwise a new one; set on the response either way. */
+    /** Where RequestIdServletFilter leaves the request's id for everything after it. */
+    static final String ATTRIBUTE = "dev.emporium.requestId";
+
+    /**
+     * The request's id: the one already settled, else the caller's X-Request-Id when well-formed, else a new one;
+     * set on the response either way.
+     */
     static String requestId(HttpServletRequest request, HttpServletResponse response) {
-        String given = request.getHeader(RequestIdFilter.HEADER);
-        String id = CorrelationId.isWellFormed(given) ? given : UUID.randomUUID().toString();
+        String id = request.getAttribute(ATTRIBUTE) instanceof String settled ? settled : request.getHeader(RequestIdFilter.HEADER);
+        if (!CorrelationId.isWellFormed(id)) {
+            id = UUID.randomUUID().toString();
+        }
+        request.setAttribute(ATTRIBUTE, id);
         response.setHeader(RequestIdFilter.HEADER, id);
         return id;
     }

@@ -30,6 +30,15 @@ public final class Accounts {
         return login(api, registered.string("user_id"), email, name, PASSWORD);
     }
 
+    /** A new account made ADMIN by the given admin, logged in again so that its token says so. */
+    public static Account newAdmin(Account admin) {
+        Account account = newCustomer();
+        Api api = Api.newClient();
+        Api.Reply promoted = api.put("/users/" + account.id() + "/role", "{\"role\": \"ADMIN\"}", admin.accessToken());
+        assertEquals(200, promoted.status(), promoted.toString());
+        return login(api, account.id(), account.email(), account.username(), PASSWORD);
+    }
+
     public static Account admin() {
         Api api = Api.newClient();
         Api.Reply login = api.post("/auth/login", credentials(ADMIN_EMAIL, ADMIN_PASSWORD), null);

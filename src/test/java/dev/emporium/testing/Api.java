@@ -33,6 +33,11 @@ public final class Api {
         return new Api("198.51." + random.nextInt(256) + "." + random.nextInt(1, 255));
     }
 
+    /** The client address this client sends as X-Forwarded-For. */
+    public String address() {
+        return clientAddress;
+    }
+
     public Reply get(String path, String token) {
         return call("GET", path, null, token);
     }

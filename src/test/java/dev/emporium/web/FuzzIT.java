@@ -93,7 +93,9 @@ class FuzzIT {
         schemas = document.getJsonObject("components").getJsonObject("schemas");
         Account admin = Accounts.admin();
         Account customer = Accounts.newCustomer();
-        adminToken = admin.accessToken();
+        // An admin of the fuzzer's own: thousands of requests spend a user's rate-limit allowance, and the
+        // bootstrap admin's is needed by the test classes that follow.
+        adminToken = Accounts.newAdmin(admin).accessToken();
         customerToken = customer.accessToken();
         // Real ids, so that generated requests reach past "not found" into the resources' own checks.
         String category = Catalog.newCategory(admin);

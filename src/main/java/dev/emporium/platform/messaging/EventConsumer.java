@@ -1,6 +1,7 @@
 package dev.emporium.platform.messaging;
 
 import dev.emporium.platform.correlation.CorrelationId;
+import dev.emporium.platform.correlation.LogCorrelation;
 import dev.emporium.web.JsonMapping;
 import dev.emporium.web.JsonNames;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +35,7 @@ import java.util.stream.Collectors;
 public abstract class EventConsumer<T> implements MessageListener {
 
     private static final Jsonb JSONB = JsonMapping.create();
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class.getName());
 
     @Inject
     CorrelationId correlationId;
@@ -66,14 +69,17 @@ public abstract class EventConsumer<T> implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        correlationId.adopt(correlationOf(message));
+        LogCorrelation.begin(correlationId.adopt(correlationOf(message)));
         try {
             CloudEvent<T> event = read(message);
             if (processedMessages.firstTime(consumer, event.id())) {
                 handle(event);
             }
         } catch (InvalidMessageException e) {
+            LOG.warning(() -> "Message from " + queue + " moved to the dead-letter queue: " + e.getMessage());
             deadLetters.reject(message, queue, e.getMessage());
+        } finally {
+            LogCorrelation.end();
         }
     }
 

@@ -1,0 +1,59 @@
+package dev.emporium.web;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+import java.security.Principal;
+import java.time.Duration;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Applies the allowance of the request's route group (RateLimitGroup) before anything else is done for it, and
+ * tells every caller where they stand: RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (seconds) on each
+ * response, 429 RATE_LIMITED with Retry-After when the allowance is spent.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION - 50)
+public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final String DECISION = RateLimitFilter.class.getName() + ".decision";
+
+    @Inject
+    RateLimits limits;
+
+    @Context
+    HttpServletRequest http;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        RateLimitGroup group = RateLimitGroup.of(request.getMethod(), request.getUriInfo().getPath());
+        Principal user = request.getSecurityContext().getUserPrincipal();
+        // Sign-in is counted per address whoever asks; elsewhere a valid token makes the user (its subject, not
+        // the e-mail) the client.
+        String client = group != RateLimitGroup.AUTH && user instanceof JsonWebToken token && token.getSubject() != null
+                ? "user:" + token.getSubject() : "ip:" + http.getRemoteAddr();
+        RateLimits.Decision decision = limits.take(group, client);
+        request.setProperty(DECISION, decision);
+        if (!decision.allowed()) {
+            throw ApiException.tooManyRequests(Duration.ofSeconds(decision.resetSeconds()));
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION) instanceof RateLimits.Decision decision && decision.limit() > 0) {
+            MultivaluedMap<String, Object> headers = response.getHeaders();
+            headers.putSingle("RateLimit-Limit", decision.limit());
+            headers.putSingle("RateLimit-Remaining", decision.remaining());
+            headers.putSingle("RateLimit-Reset", decision.resetSeconds());
+        }
+    }
+}

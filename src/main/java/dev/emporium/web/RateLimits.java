@@ -1,0 +1,127 @@
+package dev.emporium.web;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Token buckets (Bucket4j) per route group and client: N requests, all given back at the end of each minute. Kept in this
+ * server's memory by default; in Redis when REDIS_URL is set, so that every replica draws on the same allowance.
+ * If Redis is unreachable, requests pass (logged): an outage of the limiter must not become an outage of the shop.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
+    static final String KEY_PREFIX = "emporium:rate-limit:";
+
+    /** The outcome for one request; limit 0 when the limiter could not decide. */
+    public record Decision(boolean allowed, int limit, long remaining, long resetSeconds) {
+        static Decision undecided() {
+            return new Decision(true, 0, 0, 0);
+        }
+    }
+
+    @Inject
+    Config config;
+
+    @Inject
+    @ConfigProperty(name = "redis.url")
+    Optional<String> redisUrl;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    private final Map<RateLimitGroup, Map<String, Bucket>> local = new ConcurrentHashMap<>();
+    private final Map<RateLimitGroup, Integer> limits = new ConcurrentHashMap<>();
+    private RedisClient redis;
+    private StatefulRedisConnection<String, byte[]> connection;
+    private ProxyManager<String> shared;
+    private ScheduledFuture<?> sweeper;
+
+    @PostConstruct
+    void start() {
+        for (RateLimitGroup group : RateLimitGroup.values()) {
+            limits.put(group, config.getOptionalValue("emporium.rate-limit." + group.key() + ".per-minute", Integer.class)
+                    .orElse(group.defaultPerMinute()));
+        }
+        if (redisUrl.filter(url -> !url.isBlank()).isPresent()) {
+            redis = RedisClient.create(redisUrl.get());
+            connection = redis.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+            connection.setTimeout(Duration.ofSeconds(2));
+            shared = Bucket4jLettuce.casBasedBuilder(connection)
+                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                    .build();
+        } else {
+            sweeper = scheduler.scheduleAtFixedRate(this::dropFullBuckets, 1, 1, TimeUnit.MINUTES);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweeper != null) {
+            sweeper.cancel(false);
+        }
+        if (connection != null) {
+            connection.close();
+            redis.shutdown();
+        }
+    }
+
+    public int limit(RateLimitGroup group) {
+        return limits.get(group);
+    }
+
+    /** Takes one request from the client's allowance in the group. */
+    public Decision take(RateLimitGroup group, String client) {
+        int perMinute = limit(group);
+        String key = KEY_PREFIX + group.key() + ":" + client;
+        ConsumptionProbe probe;
+        try {
+            Bucket bucket = shared != null
+                    ? shared.builder().build(key, () -> BucketConfiguration.builder().addLimit(bandwidth(perMinute)).build())
+                    : local.computeIfAbsent(group, g -> new ConcurrentHashMap<>())
+                            .computeIfAbsent(client, k -> Bucket.builder().addLimit(bandwidth(perMinute)).build());
+            probe = bucket.tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Rate limiter unavailable, request let through: " + e);
+            return Decision.undecided();
+        }
+        long reset = (long) Math.ceil((probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill()) / 1e9);
+        return new Decision(probe.isConsumed(), perMinute, probe.getRemainingTokens(), Math.max(reset, 1));
+    }
+
+    private static Bandwidth bandwidth(int perMinute) {
+        return Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build();
+    }
+
+    /** Buckets that have filled up again say nothing a new bucket would not: memory follows active clients. */
+    private void dropFullBuckets() {
+        local.forEach((group, buckets) -> buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= limit(group)));
+    }
+}

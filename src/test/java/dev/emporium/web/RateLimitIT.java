@@ -1,0 +1,102 @@
+package dev.emporium.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.emporium.testing.Accounts;
+import dev.emporium.testing.Accounts.Account;
+import dev.emporium.testing.Api;
+import dev.emporium.testing.Api.Reply;
+import dev.emporium.testing.Deployments;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Rate limits per route group, per address for anonymous callers and sign-in, per user with a token; the
+ * RateLimit-* headers; and the buckets living in the real Redis server of the test services (REDIS_URL), where
+ * another replica (here: this test, with the same library and key scheme) draws on the same allowance.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RateLimitIT {
+
+    private static final String LOGIN_BODY = "{\"email\": \"nobody@example.com\", \"password\": \"not the password\"}";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    private static long header(Reply reply, String name) {
+        return Long.parseLong(reply.header(name).orElseThrow(() -> new AssertionError("no " + name + ": " + reply)));
+    }
+
+    @Test
+    void everyResponseSaysWhereTheCallerStands() {
+        Api api = Api.newClient();
+        Reply first = api.get("/products?limit=1", null);
+        Reply second = api.get("/products?limit=1", null);
+        assertEquals(RateLimitGroup.READ.defaultPerMinute(), header(first, "RateLimit-Limit"));
+        assertEquals(header(first, "RateLimit-Remaining") - 1, header(second, "RateLimit-Remaining"));
+        assertTrue(header(second, "RateLimit-Reset") >= 1);
+    }
+
+    @Test
+    void signInIsLimitedPerAddressAndAnswers429InTheErrorFormat() {
+        Api api = Api.newClient();
+        for (int i = 0; i < RateLimitGroup.AUTH.defaultPerMinute(); i++) {
+            assertEquals(401, api.post("/auth/login", LOGIN_BODY, null).status());
+        }
+        Reply refused = api.post("/auth/login", LOGIN_BODY, null);
+        assertEquals(429, refused.status(), refused.toString());
+        assertEquals("RATE_LIMITED", refused.errorCode());
+        assertTrue(header(refused, "Retry-After") >= 1);
+        assertEquals(0, header(refused, "RateLimit-Remaining"));
+        assertEquals(401, Api.newClient().post("/auth/login", LOGIN_BODY, null).status(), "other addresses go on");
+    }
+
+    @Test
+    void withATokenTheUserIsTheClientWhateverTheAddress() {
+        Account ada = Accounts.newCustomer();
+        Reply here = Api.newClient().get("/users/me", ada.accessToken());
+        Reply there = Api.newClient().get("/users/me", ada.accessToken());
+        assertEquals(header(here, "RateLimit-Remaining") - 1, header(there, "RateLimit-Remaining"));
+    }
+
+    @Test
+    void theAllowanceIsKeptInRedisWhereEveryReplicaSharesIt() {
+        Api api = Api.newClient();
+        assertEquals(401, api.post("/auth/login", LOGIN_BODY, null).status());
+        String key = RateLimits.KEY_PREFIX + "auth:ip:" + api.address();
+        RedisClient redis = RedisClient.create(System.getProperty("it.redis.url", "redis://127.0.0.1:61679"));
+        try (StatefulRedisConnection<String, byte[]> connection = redis.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE))) {
+            assertEquals(1L, connection.sync().exists(key), "the bucket is in Redis");
+            // Another replica spends what is left of this address's allowance ...
+            ProxyManager<String> replica = Bucket4jLettuce.casBasedBuilder(connection)
+                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                    .build();
+            int perMinute = RateLimitGroup.AUTH.defaultPerMinute();
+            replica.builder().build(key, () -> BucketConfiguration.builder().addLimit(Bandwidth.builder()
+                    .capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build()).build())
+                    .tryConsumeAsMuchAsPossible();
+        } finally {
+            redis.shutdown();
+        }
+        // ... and this server knows at once.
+        Reply refused = api.post("/auth/login", LOGIN_BODY, null);
+        assertEquals(429, refused.status(), refused.toString());
+    }
+}
