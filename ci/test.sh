@@ -17,7 +17,7 @@ cleanup() {
     for service in "${started[@]}"; do "$CI_DIR/$service.sh" stop || true; done
 }
 trap cleanup EXIT
-for service in postgres artemis s3proxy; do
+for service in postgres artemis s3proxy redis; do
     "$CI_DIR/$service.sh" status >/dev/null 2>&1 || started+=("$service")
     "$CI_DIR/$service.sh" start
 done

@@ -7,6 +7,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -61,7 +62,8 @@ public class RateLimits {
     private final Map<RateLimitGroup, Integer> limits = new ConcurrentHashMap<>();
     private RedisClient redis;
     private StatefulRedisConnection<String, byte[]> connection;
-    private ProxyManager<String> shared;
+    private volatile ProxyManager<String> shared;
+    private volatile long nextConnectAttempt;
     private ScheduledFuture<?> sweeper;
 
     @PostConstruct
@@ -72,13 +74,30 @@ public class RateLimits {
         }
         if (redisUrl.filter(url -> !url.isBlank()).isPresent()) {
             redis = RedisClient.create(redisUrl.get());
-            connection = redis.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-            connection.setTimeout(Duration.ofSeconds(2));
-            shared = Bucket4jLettuce.casBasedBuilder(connection)
-                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                    .build();
+            // While the connection is down, fail at once (and let the request through) rather than queue and wait.
+            redis.setOptions(ClientOptions.builder()
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         } else {
             sweeper = scheduler.scheduleAtFixedRate(this::dropFullBuckets, 1, 1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** The Redis-backed buckets, connecting on first use and again at most every 5 s while Redis is away. */
+    private ProxyManager<String> shared() {
+        ProxyManager<String> current = shared;
+        if (current != null || System.nanoTime() < nextConnectAttempt) {
+            return current;
+        }
+        synchronized (this) {
+            if (shared == null && System.nanoTime() >= nextConnectAttempt) {
+                nextConnectAttempt = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                connection = redis.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+                connection.setTimeout(Duration.ofSeconds(2));
+                shared = Bucket4jLettuce.casBasedBuilder(connection)
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                        .build();
+            }
+            return shared;
         }
     }
 
@@ -89,6 +108,8 @@ public class RateLimits {
         }
         if (connection != null) {
             connection.close();
+        }
+        if (redis != null) {
             redis.shutdown();
         }
     }
@@ -103,10 +124,17 @@ public class RateLimits {
         String key = KEY_PREFIX + group.key() + ":" + client;
         ConsumptionProbe probe;
         try {
-            Bucket bucket = shared != null
-                    ? shared.builder().build(key, () -> BucketConfiguration.builder().addLimit(bandwidth(perMinute)).build())
-                    : local.computeIfAbsent(group, g -> new ConcurrentHashMap<>())
-                            .computeIfAbsent(client, k -> Bucket.builder().addLimit(bandwidth(perMinute)).build());
+            Bucket bucket;
+            if (redis != null) {
+                ProxyManager<String> buckets = shared();
+                if (buckets == null) {
+                    return Decision.undecided();
+                }
+                bucket = buckets.builder().build(key, () -> BucketConfiguration.builder().addLimit(bandwidth(perMinute)).build());
+            } else {
+                bucket = local.computeIfAbsent(group, g -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(client, k -> Bucket.builder().addLimit(bandwidth(perMinute)).build());
+            }
             probe = bucket.tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Rate limiter unavailable, request let through: " + e);
