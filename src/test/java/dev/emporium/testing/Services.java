@@ -14,6 +14,10 @@ public final class Services {
         run("ci/artemis.sh", action);
     }
 
+    public static void redis(String action) {
+        run("ci/redis.sh", action);
+    }
+
     public static void database(String action) {
         run("ci/postgres.sh", action);
     }

@@ -8,6 +8,8 @@ import dev.emporium.testing.Accounts.Account;
 import dev.emporium.testing.Api;
 import dev.emporium.testing.Api.Reply;
 import dev.emporium.testing.Deployments;
+import dev.emporium.testing.Poll;
+import dev.emporium.testing.Services;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -98,5 +100,23 @@ class RateLimitIT {
         // ... and this server knows at once.
         Reply refused = api.post("/auth/login", LOGIN_BODY, null);
         assertEquals(429, refused.status(), refused.toString());
+    }
+
+    @Test
+    void withRedisAwayRequestsAreServedUnlimitedAndLimitsComeBackWithIt() {
+        Api api = Api.newClient();
+        Services.redis("stop");
+        try {
+            // Every request is served; once the limiter has noticed, without claiming an allowance it cannot count.
+            Poll.untilTrue(Duration.ofSeconds(30), "requests served without a rate limit", () -> {
+                Reply served = api.get("/products?limit=1", null);
+                assertEquals(200, served.status(), served.toString());
+                return served.header("RateLimit-Limit").isEmpty();
+            });
+        } finally {
+            Services.redis("start");
+        }
+        Poll.untilTrue(Duration.ofSeconds(60), "limits counted again",
+                () -> api.get("/products?limit=1", null).header("RateLimit-Limit").isPresent());
     }
 }
