@@ -1,6 +1,7 @@
 package dev.emporium.web;
 
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 
@@ -19,11 +20,19 @@ final class UnavailableDependency {
             if (cause instanceof jakarta.jms.JMSException || cause instanceof jakarta.jms.JMSRuntimeException) {
                 return Optional.of("message broker");
             }
-            if (cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException
+                    || cause instanceof SQLException sql && isUnavailable(sql.getSQLState())) {
                 return Optional.of("database");
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * SQLSTATE classes that mean the database is not there to talk to: 08 (connection exceptions), 57P (the server
+     * shutting down, crashed or not yet accepting connections) and 53300 (no connection slots left).
+     */
+    private static boolean isUnavailable(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"));
     }
 }
