@@ -53,11 +53,13 @@ public class DeadLetterWatchMdb implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        String type = property(message, EventSender.TYPE_PROPERTY).orElseGet(() -> bodyField(message, "type").orElse("unknown"));
+        Optional<JsonObject> body = body(message);
+        String type = property(message, EventSender.TYPE_PROPERTY)
+                .or(() -> body.flatMap(b -> string(b, "type"))).orElse("unknown");
         String reason = property(message, DeadLetters.REASON_PROPERTY)
                 .map(why -> "rejected by " + property(message, DeadLetters.ORIGIN_PROPERTY).orElse("a consumer") + ": " + why)
                 .orElse("not processed after the broker's redeliveries");
-        Optional<UUID> order = orderOf(message);
+        Optional<UUID> order = orderOf(message, body);
         if (order.isPresent() && orders.markForAttention(order.get(), type + " " + reason)) {
             LOG.warning(() -> "Order " + order.get() + " needs attention: " + type + " " + reason);
         } else {
@@ -79,18 +81,12 @@ public class DeadLetterWatchMdb implements MessageListener {
     }
 
     /** The order a dead letter is about: the event's subject, or the order_id of its data (warehouse messages). */
-    private static Optional<UUID> orderOf(Message message) {
-        return property(message, EventSender.SUBJECT_PROPERTY).or(() -> bodyField(message, "subject"))
-                .or(() -> dataOrderId(message)).flatMap(DeadLetterWatchMdb::uuid);
-    }
-
-    private static Optional<String> dataOrderId(Message message) {
-        return body(message).map(b -> b.get("data")).filter(d -> d.getValueType() == JsonValue.ValueType.OBJECT)
-                .map(JsonValue::asJsonObject).flatMap(d -> string(d, "order_id"));
-    }
-
-    private static Optional<String> bodyField(Message message, String name) {
-        return body(message).flatMap(b -> string(b, name));
+    private static Optional<UUID> orderOf(Message message, Optional<JsonObject> body) {
+        return property(message, EventSender.SUBJECT_PROPERTY)
+                .or(() -> body.flatMap(b -> string(b, "subject")))
+                .or(() -> body.map(b -> b.get("data")).filter(d -> d.getValueType() == JsonValue.ValueType.OBJECT)
+                        .flatMap(d -> string(d.asJsonObject(), "order_id")))
+                .flatMap(DeadLetterWatchMdb::uuid);
     }
 
     private static Optional<JsonObject> body(Message message) {

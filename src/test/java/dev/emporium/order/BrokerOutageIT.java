@@ -10,6 +10,7 @@ import dev.emporium.testing.Api.Reply;
 import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
 import dev.emporium.testing.Http;
+import dev.emporium.testing.Orders;
 import dev.emporium.testing.Poll;
 import dev.emporium.testing.Services;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class BrokerOutageIT {
             return attempt.status() == 201 ? attempt : null;
         });
         String id = placed.string("order_id");
-        Poll.untilTrue(SETTLE, "the order paid", () -> "processing".equals(api.get("/orders/" + id, ada.accessToken()).string("status")));
+        Orders.awaitStatus(api, ada.accessToken(), id, "processing", SETTLE);
         assertEquals(3, api.get("/products/" + product, null).json().getInt("stock"));
     }
 }

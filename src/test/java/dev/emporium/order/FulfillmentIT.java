@@ -11,6 +11,7 @@ import dev.emporium.testing.Broker;
 import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
 import dev.emporium.testing.Mailbox;
+import dev.emporium.testing.Orders;
 import dev.emporium.testing.Poll;
 import jakarta.jms.Message;
 import jakarta.json.JsonObject;
@@ -73,7 +74,7 @@ class FulfillmentIT {
     }
 
     private void awaitStatus(String id, String status) {
-        Poll.untilTrue(WAIT, "order " + id + " " + status, () -> status.equals(order(id).getString("status")));
+        Orders.awaitStatus(api, admin.accessToken(), id, status, WAIT);
     }
 
     private JsonObject order(String id) {

@@ -20,7 +20,7 @@ import dev.emporium.testing.Api.Reply;
 import dev.emporium.testing.Broker;
 import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
-import dev.emporium.testing.Poll;
+import dev.emporium.testing.Orders;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.Message;
 import java.io.IOException;
@@ -206,8 +206,7 @@ class MessageContractIT {
     }
 
     private void awaitStatus(String id, String status) {
-        Poll.untilTrue(WAIT, "order " + id + " " + status,
-                () -> status.equals(api.get("/orders/" + id, ada.accessToken()).string("status")));
+        Orders.awaitStatus(api, ada.accessToken(), id, status, WAIT);
     }
 
     /** Messages about the given orders (by ce_subject) until the expected number came; fails on fewer. */

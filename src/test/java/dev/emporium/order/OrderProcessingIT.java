@@ -13,6 +13,7 @@ import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Database;
 import dev.emporium.testing.Deployments;
 import dev.emporium.testing.Mailbox;
+import dev.emporium.testing.Orders;
 import dev.emporium.testing.Poll;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.Message;
@@ -88,8 +89,7 @@ class OrderProcessingIT {
     }
 
     private void awaitStatus(String orderId, String status) {
-        Poll.untilTrue(PROCESSING, "order " + orderId + " " + status,
-                () -> status.equals(api.get("/orders/" + orderId, ada.accessToken()).string("status")));
+        Orders.awaitStatus(api, ada.accessToken(), orderId, status, PROCESSING);
     }
 
     /** The status-changed events about the order, in the order they arrived, until the expected number came. */

@@ -8,13 +8,13 @@ import dev.emporium.testing.Accounts.Account;
 import dev.emporium.testing.Api;
 import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
+import dev.emporium.testing.ErrorFormat;
 import dev.emporium.testing.Http;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -157,27 +157,7 @@ class FuzzIT {
         if (status >= 500) {
             return "a " + status;
         }
-        if (status < 400) {
-            return null;
-        }
-        JsonObject error;
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
-            error = reader.readObject();
-        } catch (RuntimeException e) {
-            return "an error body that is not a JSON object";
-        }
-        if (!error.keySet().equals(Set.of("status", "code", "message", "details", "request_id"))
-                || error.getInt("status", -1) != status
-                || error.get("details").getValueType() != JsonValue.ValueType.ARRAY
-                || !error.getString("request_id", "").equals(response.headers().firstValue("X-Request-Id").orElse(null))) {
-            return "an error body outside the format";
-        }
-        try {
-            ErrorCode.valueOf(error.getString("code"));
-        } catch (IllegalArgumentException e) {
-            return "an undocumented error code";
-        }
-        return null;
+        return status < 400 ? null : ErrorFormat.problem(response);
     }
 
     private List<Operation> operations(JsonObject document) {
