@@ -32,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
+    private static final String TOKENS =
+            "{\"access_token\": \"eyJ...\", \"refresh_token\": \"Qm9v...\", \"token_type\": \"Bearer\", \"expires_in\": 900}";
+
     @Inject
     AuthService auth;
 
@@ -43,7 +46,7 @@ public class AuthResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "register",
             value = "{\"username\": \"ada\", \"email\": \"ada@example.com\", \"password\": \"correct horse battery\"}")))
     @APIResponse(responseCode = "201", description = "Registered",
-            content = @Content(examples = @ExampleObject(name = "registered",
+            content = @Content(schema = @Schema(implementation = Acknowledgement.class), examples = @ExampleObject(name = "registered",
                     value = "{\"message\": \"User registered successfully\", \"user_id\": \"6f1c2a57-3f0e-4d7a-9c43-2b8e8f7e0a11\"}")))
     @APIResponse(responseCode = "400", description = "Invalid input or password policy", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "E-mail or username taken (EMAIL_TAKEN, USERNAME_TAKEN)", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -62,8 +65,7 @@ public class AuthResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "login",
             value = "{\"email\": \"ada@example.com\", \"password\": \"correct horse battery\"}")))
     @APIResponse(responseCode = "200", description = "Tokens",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(name = "tokens",
-                    value = "{\"access_token\": \"eyJ...\", \"refresh_token\": \"Qm9v...\", \"token_type\": \"Bearer\", \"expires_in\": 900}")))
+            content = @Content(schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(name = "tokens", value = TOKENS)))
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "429", description = "Too many attempts from this address", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public TokenResponse login(@Valid @NotNull LoginRequest request) {
@@ -75,7 +77,8 @@ public class AuthResource {
     @PermitAll
     @Operation(summary = "Exchange a refresh token for new tokens (the old refresh token is spent)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "refresh", value = "{\"refresh_token\": \"Qm9v...\"}")))
-    @APIResponse(responseCode = "200", description = "New tokens", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "200", description = "New tokens",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(name = "tokens", value = TOKENS)))
     @APIResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN, or REFRESH_TOKEN_REUSED (the session is revoked)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public TokenResponse refresh(@Valid @NotNull RefreshRequest request) {

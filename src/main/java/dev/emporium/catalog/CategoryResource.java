@@ -22,9 +22,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +39,8 @@ public class CategoryResource {
 
     private static final String EXAMPLE = "{\"id\": \"2b0d7c1e-8f61-4f5b-a3a4-3d2f4f0c9a10\", \"name\": \"Headphones\", "
             + "\"slug\": \"headphones\", \"description\": \"Over-ear, in-ear and wireless\", \"parent_id\": \"9e3c…\"}";
+    private static final String WRITE_EXAMPLE = "{\"name\": \"Headphones\", \"slug\": \"headphones\", "
+            + "\"description\": \"Over-ear, in-ear and wireless\", \"parent_id\": \"9e3c…\"}";
 
     @Inject
     CategoryService categories;
@@ -45,7 +49,8 @@ public class CategoryResource {
     @PermitAll
     @Operation(summary = "All categories, each with its parent_id (null at the top)")
     @APIResponse(responseCode = "200", description = "The categories",
-            content = @Content(examples = @ExampleObject(name = "categories", value = "[" + EXAMPLE + "]")))
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryView.class),
+                    examples = @ExampleObject(name = "categories", value = "[" + EXAMPLE + "]")))
     public List<CategoryView> list() {
         return categories.all().stream().map(CategoryView::of).toList();
     }
@@ -66,7 +71,9 @@ public class CategoryResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a category (ADMIN)")
-    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = CategoryView.class)))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "category", value = WRITE_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(schema = @Schema(implementation = CategoryView.class), examples = @ExampleObject(name = "created", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "SLUG_TAKEN", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response create(@Valid @NotNull CategoryWrite write) {
@@ -80,7 +87,9 @@ public class CategoryResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a category (ADMIN)")
-    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = CategoryView.class)))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "category", value = WRITE_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = CategoryView.class), examples = @ExampleObject(name = "updated", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "CATEGORY_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "SLUG_TAKEN", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public CategoryView update(@PathParam("id") String id, @Valid @NotNull CategoryWrite write) {
@@ -92,7 +101,8 @@ public class CategoryResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete an empty category (ADMIN)")
-    @APIResponse(responseCode = "200", description = "Deleted")
+    @APIResponse(responseCode = "200", description = "Deleted", content = @Content(schema = @Schema(implementation = Acknowledgement.class),
+            examples = @ExampleObject(name = "deleted", value = "{\"message\": \"Category deleted successfully\"}")))
     @APIResponse(responseCode = "404", description = "CATEGORY_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "CATEGORY_NOT_EMPTY: it has products or sub-categories", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Acknowledgement delete(@PathParam("id") String id) {

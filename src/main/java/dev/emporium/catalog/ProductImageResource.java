@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 
 @Path("/products/{id}/image")
 @Tag(name = "products")
@@ -49,7 +50,8 @@ public class ProductImageResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload the product's image (ADMIN): JPEG, PNG or WebP as the raw body, checked by content")
     @APIResponse(responseCode = "200", description = "The product, its image_url pointing at the stored image",
-            content = @Content(schema = @Schema(implementation = ProductView.class)))
+            content = @Content(schema = @Schema(implementation = ProductView.class), examples = @ExampleObject(name = "product",
+                    value = ProductResource.EXAMPLE)))
     @APIResponse(responseCode = "404", description = "PRODUCT_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "IMAGE_TOO_LARGE", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "UNSUPPORTED_IMAGE: not JPEG, PNG or WebP", content = @Content(schema = @Schema(implementation = ApiError.class)))

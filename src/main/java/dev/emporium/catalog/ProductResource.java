@@ -56,7 +56,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProductResource {
 
-    private static final String EXAMPLE = "{\"id\": \"0c5e…\", \"name\": \"Walnut standing desk\", \"description\": \"…\", "
+    static final String EXAMPLE = "{\"id\": \"0c5e…\", \"name\": \"Walnut standing desk\", \"description\": \"…\", "
             + "\"sku\": \"DEMO-HOME-001\", \"price\": 649.00, \"currency\": \"EUR\", \"stock\": 12, \"category\": "
             + "{\"id\": \"9e3c…\", \"name\": \"Home Office\", \"slug\": \"home-office\"}, \"image_url\": null, "
             + "\"created_at\": \"2026-11-26T10:15:30Z\", \"updated_at\": \"2026-11-26T10:15:30Z\"}";
@@ -81,7 +81,8 @@ public class ProductResource {
     @PermitAll
     @Operation(summary = "List products: filter, search (full text, ranked), sort and page")
     @APIResponse(responseCode = "200", description = "One page",
-            content = @Content(examples = @ExampleObject(name = "page", value = "{\"data\": [" + EXAMPLE + "], \"total\": 45, \"page\": 1, \"limit\": 10}")))
+            content = @Content(schema = @Schema(ref = "ProductPage"),
+                    examples = @ExampleObject(name = "page", value = "{\"data\": [" + EXAMPLE + "], \"total\": 45, \"page\": 1, \"limit\": 10}")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page, limit, prices, category_id or sort out of range",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response list(@QueryParam("page") String page,
@@ -114,12 +115,19 @@ public class ProductResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "PRODUCT_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED: If-Match given and not the current ETag", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response get(@PathParam("id") String id) {
         Product product = products.find(Ids.parse("id", id));
         EntityTag tag = etag(product);
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {
-            return cacheable(unchanged).tag(tag).build();
+            Response answer = cacheable(unchanged).tag(tag).build();
+            // The runtime answers a failed If-Match with a bare 412; it is said in the error format instead.
+            if (answer.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+                throw new ApiException(412, "PRECONDITION_FAILED", "If-Match names no current version of this product",
+                        List.of(new FieldIssue("If-Match", "does not match the current ETag " + tag)), null);
+            }
+            return answer;
         }
         return cacheable(Response.ok(ProductView.of(product))).tag(tag).build();
     }
@@ -130,7 +138,8 @@ public class ProductResource {
     @Operation(summary = "Create a product (ADMIN)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "product", value = WRITE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names it",
-            content = @Content(examples = @ExampleObject(name = "created", value = "{\"message\": \"Product created successfully\", \"product_id\": \"0c5e…\"}")))
+            content = @Content(schema = @Schema(implementation = ProductCreated.class),
+                    examples = @ExampleObject(name = "created", value = "{\"message\": \"Product created successfully\", \"product_id\": \"0c5e…\"}")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "SKU_TAKEN", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response create(@Valid @NotNull ProductWrite write) {
@@ -145,7 +154,9 @@ public class ProductResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a product (ADMIN); If-Match with the ETag guards against lost updates")
-    @APIResponse(responseCode = "200", description = "The product", content = @Content(schema = @Schema(implementation = ProductView.class)))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "product", value = WRITE_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The product",
+            content = @Content(schema = @Schema(implementation = ProductView.class), examples = @ExampleObject(name = "product", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "PRODUCT_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "SKU_TAKEN", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED: changed since the ETag in If-Match", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -162,7 +173,8 @@ public class ProductResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change some fields, e.g. price or stock (ADMIN); JSON merge patch; If-Match as for PUT")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "stock", value = "{\"stock\": 40}")))
-    @APIResponse(responseCode = "200", description = "The product", content = @Content(schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "200", description = "The product",
+            content = @Content(schema = @Schema(implementation = ProductView.class), examples = @ExampleObject(name = "product", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "PRODUCT_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -183,7 +195,8 @@ public class ProductResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Archive a product (ADMIN): it leaves listings; orders that have it still show it")
-    @APIResponse(responseCode = "200", description = "Archived")
+    @APIResponse(responseCode = "200", description = "Archived", content = @Content(schema = @Schema(implementation = Acknowledgement.class),
+            examples = @ExampleObject(name = "archived", value = "{\"message\": \"Product archived successfully\"}")))
     @APIResponse(responseCode = "404", description = "PRODUCT_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Acknowledgement archive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -47,6 +47,14 @@ public class OrderResource {
     @Inject
     OrderService orders;
 
+    private static final String EXAMPLE = "{\"id\": \"ad126355-b4e2-41db-b71c-015884ad2dca\", \"user_id\": \"49d52bf0…\", "
+            + "\"order_date\": \"2026-11-26T07:15:50.245Z\", \"total_amount\": 59.90, \"currency\": \"EUR\", "
+            + "\"status\": \"processing\", \"shipping_address\": \"1 Main Street, Springfield\", \"tracking_number\": null, "
+            + "\"items\": [{\"product_id\": \"f887cdde…\", \"name\": \"LED desk lamp\", \"quantity\": 1, \"unit_price\": 59.90, "
+            + "\"line_total\": 59.90}], \"status_history\": [{\"status\": \"pending\", \"at\": \"2026-11-26T07:15:50.246Z\", "
+            + "\"reason\": \"placed\"}, {\"status\": \"processing\", \"at\": \"2026-11-26T07:15:51.133Z\", "
+            + "\"reason\": \"payment authorised (sim-ad126355…)\"}]}";
+
     @Context
     SecurityContext security;
 
@@ -55,7 +63,7 @@ public class OrderResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "order", value = "{\"items\": [{\"product_id\": "
             + "\"0c5e…\", \"quantity\": 2}], \"shipping_address\": \"1 Main Street, Springfield\"}")))
     @APIResponse(responseCode = "201", description = "Placed (or, with a replayed Idempotency-Key, placed before)",
-            content = @Content(examples = @ExampleObject(name = "placed",
+            content = @Content(schema = @Schema(implementation = OrderPlaced.class), examples = @ExampleObject(name = "placed",
                     value = "{\"message\": \"Order placed successfully\", \"order_id\": \"5d2e…\", \"status\": \"pending\"}")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (lines, quantities, products, currency)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "OUT_OF_STOCK naming the product", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -71,7 +79,8 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One order with its lines and status history (the owner's, or any for an admin)")
-    @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "The order",
+            content = @Content(schema = @Schema(implementation = OrderView.class), examples = @ExampleObject(name = "order", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "ORDER_NOT_FOUND (also for another customer's order)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public OrderView get(@PathParam("id") String id) {
         return orders.visibleTo(Caller.of(security), Ids.parse("id", id));
@@ -80,7 +89,8 @@ public class OrderResource {
     @GET
     @Operation(summary = "The caller's orders, newest first (admins: everyone's, or one user's with user_id;"
             + " attention=true: those whose processing failed for good and wait for an operator)")
-    @APIResponse(responseCode = "200", description = "One page of orders")
+    @APIResponse(responseCode = "200", description = "One page of orders", content = @Content(schema = @Schema(ref = "OrderPage"),
+            examples = @ExampleObject(name = "page", value = "{\"data\": [" + EXAMPLE + "], \"total\": 1, \"page\": 1, \"limit\": 10}")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Page<OrderView> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
                                 @QueryParam("status") String status, @QueryParam("user_id") String userId,
@@ -101,7 +111,8 @@ public class OrderResource {
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a pending or processing order; its stock goes back")
-    @APIResponse(responseCode = "200", description = "The cancelled order", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "The cancelled order", content = @Content(schema = @Schema(implementation = OrderView.class),
+            examples = @ExampleObject(name = "cancelled", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "ORDER_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "ILLEGAL_TRANSITION: already shipped, delivered or ended", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public OrderView cancel(@PathParam("id") String id) {
@@ -113,7 +124,8 @@ public class OrderResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Move an order along its lifecycle (ADMIN); shipped needs a tracking_number")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "ship", value = "{\"status\": \"shipped\", \"tracking_number\": \"1Z999\"}")))
-    @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(implementation = OrderView.class),
+            examples = @ExampleObject(name = "order", value = EXAMPLE)))
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an admin", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "ILLEGAL_TRANSITION", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public OrderView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChangeRequest change) {

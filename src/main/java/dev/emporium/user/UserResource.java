@@ -73,7 +73,7 @@ public class UserResource {
     @Path("/{id}")
     @Operation(summary = "Change username and e-mail")
     @APIResponse(responseCode = "200", description = "Updated",
-            content = @Content(examples = @ExampleObject(name = "updated", value = "{\"message\": \"User updated successfully\", \"user_id\": \"6f1c2a57-3f0e-4d7a-9c43-2b8e8f7e0a11\"}")))
+            content = @Content(schema = @Schema(implementation = Acknowledgement.class), examples = @ExampleObject(name = "updated", value = "{\"message\": \"User updated successfully\", \"user_id\": \"6f1c2a57-3f0e-4d7a-9c43-2b8e8f7e0a11\"}")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "USER_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "EMAIL_TAKEN or USERNAME_TAKEN", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -88,7 +88,7 @@ public class UserResource {
     @Path("/{id}")
     @Operation(summary = "Deactivate an account (soft delete); its sessions end")
     @APIResponse(responseCode = "200", description = "Deactivated",
-            content = @Content(examples = @ExampleObject(name = "deactivated", value = "{\"message\": \"User deactivated successfully\"}")))
+            content = @Content(schema = @Schema(implementation = Acknowledgement.class), examples = @ExampleObject(name = "deactivated", value = "{\"message\": \"User deactivated successfully\"}")))
     @APIResponse(responseCode = "404", description = "USER_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Acknowledgement deactivate(@PathParam("id") UUID id) {
         users.deactivate(Caller.of(security), id);
@@ -99,7 +99,7 @@ public class UserResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "All accounts, newest first, optionally searched by username or e-mail (ADMIN)")
     @APIResponse(responseCode = "200", description = "One page of accounts",
-            content = @Content(examples = @ExampleObject(name = "page", value = "{\"data\": [" + USER_EXAMPLE + "], \"total\": 1, \"page\": 1, \"limit\": 10}")))
+            content = @Content(schema = @Schema(ref = "UserPage"), examples = @ExampleObject(name = "page", value = "{\"data\": [" + USER_EXAMPLE + "], \"total\": 1, \"page\": 1, \"limit\": 10}")))
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an admin", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Page<UserView> list(@QueryParam("page") String page,
                                @QueryParam("limit") String limit,

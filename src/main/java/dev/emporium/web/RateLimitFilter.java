@@ -16,7 +16,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Applies the allowance of the request's route group (RateLimitGroup) before anything else is done for it, and
+ * Applies the allowance of the request's route group (RateLimitPolicy) before anything else is done for it, and
  * tells every caller where they stand: RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (seconds) on each
  * response, 429 RATE_LIMITED with Retry-After when the allowance is spent.
  */
@@ -27,6 +27,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     private static final String DECISION = RateLimitFilter.class.getName() + ".decision";
 
     @Inject
+    RateLimitPolicy policy;
+
+    @Inject
     RateLimits limits;
 
     @Context
@@ -34,12 +37,14 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
-        RateLimitGroup group = RateLimitGroup.of(request.getMethod(), request.getUriInfo().getPath());
+        RateLimitGroup group = policy.groupFor(request.getMethod(), request.getUriInfo().getPath()).orElse(null);
+        if (group == null) {
+            return;
+        }
         Principal user = request.getSecurityContext().getUserPrincipal();
-        // Sign-in is counted per address whoever asks; elsewhere a valid token makes the user (its subject, not
-        // the e-mail) the client.
-        String client = group != RateLimitGroup.AUTH && user instanceof JsonWebToken token && token.getSubject() != null
-                ? "user:" + token.getSubject() : "ip:" + http.getRemoteAddr();
+        // A valid token makes the user (its subject, not the e-mail) the client, unless the group counts addresses.
+        String client = group.countedPer() == RateLimitGroup.CountedPer.CLIENT && user instanceof JsonWebToken token
+                && token.getSubject() != null ? "user:" + token.getSubject() : "ip:" + http.getRemoteAddr();
         RateLimits.Decision decision = limits.take(group, client);
         request.setProperty(DECISION, decision);
         if (!decision.allowed()) {

@@ -1,38 +1,71 @@
 package dev.emporium.web;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 /**
- * The route groups that have an allowance of their own, each set per minute with
- * EMPORIUM_RATE_LIMIT_&lt;GROUP&gt;_PER_MINUTE. Sign-in routes are counted per client address; the rest per user when
- * the request carries a valid token, per address otherwise.
+ * A route group with an allowance of its own: the routes it covers, how many requests a client may make in a
+ * minute, and who the client is. Groups come from configuration (RateLimitPolicy).
  */
-public enum RateLimitGroup {
-    /** Login and registration: guessing passwords and mass sign-ups. */
-    AUTH("auth", 10),
-    /** Reads (GET, HEAD). */
-    READ("read", 1200),
-    /** Everything that changes something. */
-    WRITE("write", 600);
+public record RateLimitGroup(String name, List<Route> routes, int perMinute, CountedPer countedPer) {
 
-    private final String key;
-    private final int defaultPerMinute;
-
-    RateLimitGroup(String key, int defaultPerMinute) {
-        this.key = key;
-        this.defaultPerMinute = defaultPerMinute;
+    /** Who draws on an allowance. */
+    public enum CountedPer {
+        /** The caller's address, whatever token it shows: for sign-in, where there is no user yet to count. */
+        ADDRESS,
+        /** The user when the request carries a valid token, the caller's address otherwise. */
+        CLIENT
     }
 
-    public String key() {
-        return key;
+    public boolean covers(String method, String path) {
+        String[] segments = Route.segments(path);
+        return routes.stream().anyMatch(route -> route.matches(method, segments));
     }
 
-    public int defaultPerMinute() {
-        return defaultPerMinute;
-    }
+    /**
+     * One "METHOD /path" rule, the path relative to /api/v1. METHOD is an HTTP method or * for any; in the path, *
+     * stands for exactly one segment and a final ** for any number of them (none included).
+     */
+    public record Route(String method, List<String> pattern) {
 
-    static RateLimitGroup of(String method, String path) {
-        if ("POST".equals(method) && (path.endsWith("auth/login") || path.endsWith("auth/register"))) {
-            return AUTH;
+        public static Route parse(String rule) {
+            String[] parts = rule.strip().split("\\s+");
+            if (parts.length != 2 || !parts[1].startsWith("/") || !parts[0].matches("\\*|[A-Za-z]+")) {
+                throw new IllegalArgumentException("a route is \"METHOD /path\" (METHOD or * for any), not \"" + rule + "\"");
+            }
+            List<String> pattern = Arrays.asList(segments(parts[1]));
+            int wildcard = pattern.indexOf("**");
+            if (wildcard >= 0 && wildcard != pattern.size() - 1) {
+                throw new IllegalArgumentException("** may only end a route's path: \"" + rule + "\"");
+            }
+            return new Route(parts[0].toUpperCase(Locale.ROOT), List.copyOf(pattern));
         }
-        return "GET".equals(method) || "HEAD".equals(method) ? READ : WRITE;
+
+        static String[] segments(String path) {
+            String trimmed = path.replaceAll("^/+|/+$", "");
+            return trimmed.isEmpty() ? new String[0] : trimmed.split("/+");
+        }
+
+        boolean matches(String requestMethod, String[] path) {
+            if (!"*".equals(method) && !method.equalsIgnoreCase(requestMethod)) {
+                return false;
+            }
+            for (int i = 0; i < pattern.size(); i++) {
+                String expected = pattern.get(i);
+                if ("**".equals(expected)) {
+                    return true;
+                }
+                if (i >= path.length || !("*".equals(expected) || expected.equals(path[i]))) {
+                    return false;
+                }
+            }
+            return path.length == pattern.size();
+        }
+
+        @Override
+        public String toString() {
+            return method + " /" + String.join("/", pattern);
+        }
     }
 }

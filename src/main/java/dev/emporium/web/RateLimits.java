@@ -27,7 +27,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -49,9 +48,6 @@ public class RateLimits {
     }
 
     @Inject
-    Config config;
-
-    @Inject
     @ConfigProperty(name = "redis.url")
     Optional<String> redisUrl;
 
@@ -59,7 +55,6 @@ public class RateLimits {
     ManagedScheduledExecutorService scheduler;
 
     private final Map<RateLimitGroup, Map<String, Bucket>> local = new ConcurrentHashMap<>();
-    private final Map<RateLimitGroup, Integer> limits = new ConcurrentHashMap<>();
     private RedisClient redis;
     private StatefulRedisConnection<String, byte[]> connection;
     private volatile ProxyManager<String> shared;
@@ -68,10 +63,6 @@ public class RateLimits {
 
     @PostConstruct
     void start() {
-        for (RateLimitGroup group : RateLimitGroup.values()) {
-            limits.put(group, config.getOptionalValue("emporium.rate-limit." + group.key() + ".per-minute", Integer.class)
-                    .orElse(group.defaultPerMinute()));
-        }
         if (redisUrl.filter(url -> !url.isBlank()).isPresent()) {
             redis = RedisClient.create(redisUrl.get());
             // While the connection is down, fail at once (and let the request through) rather than queue and wait.
@@ -114,14 +105,10 @@ public class RateLimits {
         }
     }
 
-    public int limit(RateLimitGroup group) {
-        return limits.get(group);
-    }
-
     /** Takes one request from the client's allowance in the group. */
     public Decision take(RateLimitGroup group, String client) {
-        int perMinute = limit(group);
-        String key = KEY_PREFIX + group.key() + ":" + client;
+        int perMinute = group.perMinute();
+        String key = KEY_PREFIX + group.name() + ":" + client;
         ConsumptionProbe probe;
         try {
             Bucket bucket;
@@ -150,6 +137,6 @@ public class RateLimits {
 
     /** Buckets that have filled up again say nothing a new bucket would not: memory follows active clients. */
     private void dropFullBuckets() {
-        local.forEach((group, buckets) -> buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= limit(group)));
+        local.forEach((group, buckets) -> buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= group.perMinute()));
     }
 }

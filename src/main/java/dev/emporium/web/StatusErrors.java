@@ -27,7 +27,7 @@ final class StatusErrors {
 
     private static String message(int status) {
         return switch (status) {
-            case 400 -> "The request could not be read; check that the body is valid JSON of the documented shape";
+            case 400 -> "The request could not be read; check its path, headers and body against the API document";
             case 401 -> "Authentication is required";
             case 403 -> "You are not allowed to do this";
             case 404 -> "Nothing here";

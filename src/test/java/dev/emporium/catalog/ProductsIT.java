@@ -87,6 +87,10 @@ class ProductsIT {
         Reply stale = api.call("PATCH", "/products/" + id, "{\"stock\": 1}", admin.accessToken(), "If-Match", etag);
         assertEquals(412, stale.status(), stale.toString());
         assertEquals("PRECONDITION_FAILED", stale.errorCode());
+        Reply staleRead = api.call("GET", "/products/" + id, null, null, "If-Match", etag);
+        assertEquals(412, staleRead.status(), staleRead.toString());
+        assertEquals("PRECONDITION_FAILED", staleRead.errorCode(), "a conditional read says why in the error format");
+        assertEquals(200, api.call("GET", "/products/" + id, null, null, "If-Match", newTag).status());
 
         Reply patched = api.call("PATCH", "/products/" + id, "{\"stock\": 40, \"price\": 21.00}", admin.accessToken(), "If-Match", newTag);
         assertEquals(200, patched.status(), patched.toString());

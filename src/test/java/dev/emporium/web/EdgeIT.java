@@ -61,6 +61,21 @@ class EdgeIT {
         assertTrue(xml.body().contains("\"code\":\"NOT_ACCEPTABLE\""), xml.body());
         assertError(api.upload("POST", "/auth/login", "x".getBytes(), "text/plain", null), 415, "UNSUPPORTED_MEDIA_TYPE");
         assertError(api.call("GET", "/users/me", null, null), 401, "UNAUTHORIZED");
+        // Malformed media types: the JAX-RS runtime itself answered 500 to these (found by FuzzIT).
+        HttpResponse<String> badWeight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(Http.server("/api/v1/products"))
+                .header("Accept", "application/json;q=abc").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, badWeight.statusCode(), badWeight.body());
+        assertTrue(badWeight.body().contains("\"details\":[{\"field\":\"Accept\",\"issue\":\"q=abc is not a weight"), badWeight.body());
+        assertError(api.upload("POST", "/auth/login", "{}".getBytes(), "application/json;;q", null), 400, "BAD_REQUEST");
+        // PostgreSQL cannot store U+0000; it used to fail at the database as a 500 (found by FuzzIT).
+        Reply nul = api.post("/categories", "{\"name\": \"Nul\", \"slug\": \"nul-" + System.nanoTime() + "\", \"description\": \"a\\u0000b\"}",
+                Accounts.admin().accessToken());
+        assertError(nul, 400, "INVALID_BODY");
+        assertTrue(nul.body().contains("NUL character"), nul.toString());
+        HttpResponse<String> urlConnectionDefault = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                Http.server("/api/v1/products?limit=1")).header("Accept", "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, urlConnectionDefault.statusCode(), "java.net.HttpURLConnection's default Accept: " + urlConnectionDefault.body());
         assertError(api.call("POST", "/categories", "{}", Accounts.newCustomer().accessToken()), 403, "FORBIDDEN");
 
         // Outside /api/v1: the servlet container's own 404, formerly an HTML page naming exception classes.

@@ -161,6 +161,42 @@ class OpenApiIT {
     }
 
     @Test
+    void everyJsonBodyAndAnswerHasASchemaAndAnExample() {
+        JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+        Set<String> codes = Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toSet());
+        List<String> problems = new ArrayList<>();
+        documentedOperations().forEach((name, operation) -> {
+            Map<String, JsonObject> contents = new TreeMap<>();
+            if (operation.containsKey("requestBody")) {
+                contents.put("request body", operation.getJsonObject("requestBody").getJsonObject("content"));
+            }
+            operation.getJsonObject("responses").forEach((code, response) ->
+                    contents.put(code, response.asJsonObject().getJsonObject("content")));
+            contents.forEach((part, content) -> {
+                JsonObject json = content == null ? null : content.getJsonObject("application/json");
+                if (json == null) {
+                    return; // no body, or an image
+                }
+                String schema = String.valueOf(json.get("schema"));
+                if (json.get("schema") == null) {
+                    problems.add(name + " " + part + ": no schema");
+                } else if (schema.contains("$ref") && !schemas.containsKey(schema.replaceAll(".*#/components/schemas/([^\"]+).*", "$1"))) {
+                    problems.add(name + " " + part + ": refers to a schema that is not there: " + schema);
+                }
+                if (!json.containsKey("example") && !json.containsKey("examples")) {
+                    problems.add(name + " " + part + ": no example");
+                } else if (part.matches("[45]\\d\\d")) {
+                    JsonObject example = json.getJsonObject("example");
+                    if (example.getInt("status") != Integer.parseInt(part) || !codes.contains(example.getString("code"))) {
+                        problems.add(name + " " + part + ": example " + example + " is not an error of this status");
+                    }
+                }
+            });
+        });
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
     void theErrorCodeSchemaListsEveryCode() {
         JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
         Set<String> listed = schemas.getJsonObject("ErrorCode").getJsonArray("enum").stream()

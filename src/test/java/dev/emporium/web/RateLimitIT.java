@@ -36,6 +36,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RateLimitIT {
 
     private static final String LOGIN_BODY = "{\"email\": \"nobody@example.com\", \"password\": \"not the password\"}";
+    /** The shipped allowances per minute (META-INF/microprofile-config.properties). */
+    private static final int AUTH_PER_MINUTE = 10;
+    private static final int READ_PER_MINUTE = 1200;
+    /** A group of the test environment's own (failsafe's environment in pom.xml): GET /users/me, 40 per minute per user. */
+    private static final int PROFILE_PER_MINUTE = 40;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -51,7 +56,7 @@ class RateLimitIT {
         Api api = Api.newClient();
         Reply first = api.get("/products?limit=1", null);
         Reply second = api.get("/products?limit=1", null);
-        assertEquals(RateLimitGroup.READ.defaultPerMinute(), header(first, "RateLimit-Limit"));
+        assertEquals(READ_PER_MINUTE, header(first, "RateLimit-Limit"));
         assertEquals(header(first, "RateLimit-Remaining") - 1, header(second, "RateLimit-Remaining"));
         assertTrue(header(second, "RateLimit-Reset") >= 1);
     }
@@ -59,7 +64,7 @@ class RateLimitIT {
     @Test
     void signInIsLimitedPerAddressAndAnswers429InTheErrorFormat() {
         Api api = Api.newClient();
-        for (int i = 0; i < RateLimitGroup.AUTH.defaultPerMinute(); i++) {
+        for (int i = 0; i < AUTH_PER_MINUTE; i++) {
             assertEquals(401, api.post("/auth/login", LOGIN_BODY, null).status());
         }
         Reply refused = api.post("/auth/login", LOGIN_BODY, null);
@@ -79,6 +84,29 @@ class RateLimitIT {
     }
 
     @Test
+    void aRouteGroupAddedByConfigurationHasAnAllowanceOfItsOwn() {
+        Account ada = Accounts.newCustomer();
+        Api api = Api.newClient();
+        for (int i = 1; i <= PROFILE_PER_MINUTE; i++) {
+            Reply served = api.get("/users/me", ada.accessToken());
+            assertEquals(200, served.status(), served.toString());
+            assertEquals(PROFILE_PER_MINUTE, header(served, "RateLimit-Limit"));
+            assertEquals(PROFILE_PER_MINUTE - i, header(served, "RateLimit-Remaining"));
+        }
+        Reply refused = Api.newClient().get("/users/me", ada.accessToken());
+        assertEquals(429, refused.status(), "counted per user, whatever the address: " + refused);
+        assertEquals("RATE_LIMITED", refused.errorCode());
+        assertTrue(header(refused, "Retry-After") >= 1);
+        // The other routes keep their own groups' allowances, for this user as for others.
+        Reply read = api.get("/products?limit=1", ada.accessToken());
+        assertEquals(200, read.status(), read.toString());
+        assertEquals(READ_PER_MINUTE, header(read, "RateLimit-Limit"));
+        Reply someoneElse = api.get("/users/me", Accounts.newCustomer().accessToken());
+        assertEquals(200, someoneElse.status(), someoneElse.toString());
+        assertEquals(PROFILE_PER_MINUTE - 1, header(someoneElse, "RateLimit-Remaining"));
+    }
+
+    @Test
     void theAllowanceIsKeptInRedisWhereEveryReplicaSharesIt() {
         Api api = Api.newClient();
         assertEquals(401, api.post("/auth/login", LOGIN_BODY, null).status());
@@ -90,7 +118,7 @@ class RateLimitIT {
             ProxyManager<String> replica = Bucket4jLettuce.casBasedBuilder(connection)
                     .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                     .build();
-            int perMinute = RateLimitGroup.AUTH.defaultPerMinute();
+            int perMinute = AUTH_PER_MINUTE;
             replica.builder().build(key, () -> BucketConfiguration.builder().addLimit(Bandwidth.builder()
                     .capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build()).build())
                     .tryConsumeAsMuchAsPossible();
