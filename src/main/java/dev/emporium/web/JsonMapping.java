@@ -5,7 +5,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 
-/** The one JSON mapping of the API and of message bodies: snake_case names, nulls left out, no NUL in text. */
+/** The one JSON mapping of the API and of message bodies: snake_case names, nulls left out. */
 public final class JsonMapping {
 
     private JsonMapping() {
@@ -14,7 +14,6 @@ public final class JsonMapping {
     public static Jsonb create() {
         return JsonbBuilder.create(new JsonbConfig()
                 .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
-                .withNullValues(false)
-                .withDeserializers(new TextWithoutNul()));
+                .withNullValues(false));
     }
 }

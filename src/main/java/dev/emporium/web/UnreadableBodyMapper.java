@@ -19,9 +19,6 @@ public class UnreadableBodyMapper implements ExceptionMapper<JsonbException> {
             if (cause instanceof RequestSizeLimitFilter.TooLarge) {
                 return ErrorResponses.of(StatusErrors.of(413));
             }
-            if (cause instanceof TextWithoutNul.Refused refused) {
-                return ErrorResponses.of(400, "INVALID_BODY", refused.getMessage());
-            }
         }
         return ErrorResponses.of(400, "INVALID_BODY",
                 "The request body is not valid JSON of the documented shape (check types and allowed values)");

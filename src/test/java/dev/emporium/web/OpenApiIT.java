@@ -39,9 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * /openapi against the code: every JAX-RS resource method is documented (and nothing else is), each with a summary,
- * a success response, its error responses (500 and 503 at least) in the ApiError schema, and a security requirement
- * exactly when it needs
- * a token; the ErrorCode schema lists every code.
+ * a success response, its error responses (500 and 503 at least) in the ApiError schema, a security requirement
+ * exactly when it needs a token, and a schema and an example for every JSON body and answer (error examples of the
+ * right status and a listed code); the ErrorCode schema lists every code.
  */
 @ExtendWith(ArquillianExtension.class)
 class OpenApiIT {
