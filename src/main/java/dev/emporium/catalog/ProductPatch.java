@@ -5,7 +5,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,18 +13,11 @@ import java.util.UUID;
  */
 final class ProductPatch {
 
-    private static final Set<String> FIELDS = Set.of("name", "description", "price", "stock", "category_id",
-            "category", "sku", "currency", "image_url");
-
     private ProductPatch() {
     }
 
+    /** Fields a product does not have are ignored, as in every other body (docs/errors.md). */
     static ProductWrite merge(Product current, JsonObject patch) {
-        for (String field : patch.keySet()) {
-            if (!FIELDS.contains(field)) {
-                throw ApiException.invalid(field, "is not a product field");
-            }
-        }
         boolean categoryGiven = patch.containsKey("category_id") || patch.containsKey("category");
         return new ProductWrite(
                 text(patch, "name", current.getName()),

@@ -1,7 +1,9 @@
 package dev.emporium.user;
 
+import dev.emporium.web.EnumText;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.constraints.NotNull;
 
 /** Body of PUT /users/{id}/role. */
-public record RoleChange(@NotNull Role role) {
+public record RoleChange(@NotNull @JsonbTypeDeserializer(EnumText.class) Role role) {
 }

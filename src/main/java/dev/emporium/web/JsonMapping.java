@@ -5,7 +5,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 
-/** The one JSON mapping of the API and of message bodies: snake_case names, nulls left out. */
+/** The one JSON mapping of the API and of message bodies: snake_case names, nulls left out, UUIDs and whole numbers read strictly. */
 public final class JsonMapping {
 
     private JsonMapping() {
@@ -14,6 +14,7 @@ public final class JsonMapping {
     public static Jsonb create() {
         return JsonbBuilder.create(new JsonbConfig()
                 .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
-                .withNullValues(false));
+                .withNullValues(false)
+                .withDeserializers(new UuidText(), new WholeNumber()));
     }
 }

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.emporium.testing.Accounts;
+import dev.emporium.testing.Accounts.Account;
 import dev.emporium.testing.Api;
 import dev.emporium.testing.Api.Reply;
+import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
 import dev.emporium.testing.Http;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -130,6 +134,34 @@ class EdgeIT {
                 {"email": "%s", "password": "a perfectly long passphrase", "remember_me": true}""".formatted(email), null);
         assertEquals(200, login.status(), login.toString());
         assertEquals("CUSTOMER", api.get("/users/me", login.string("access_token")).string("role"));
+
+        // The same in a merge patch: the known field changes, the unknown one is passed over.
+        Account admin = Accounts.admin();
+        String product = Catalog.newProduct(admin, Catalog.newCategory(admin), 5);
+        Reply patched = api.call("PATCH", "/products/" + product, "{\"stock\": 7, \"colour\": \"red\"}", admin.accessToken());
+        assertEquals(200, patched.status(), patched.toString());
+        assertEquals(7, patched.json().getInt("stock"));
+        assertFalse(patched.json().containsKey("colour"));
+    }
+
+    @Test
+    void valuesOfTheWrongTypeInABodyAre400NamingTheField() {
+        String customer = Accounts.newCustomer().accessToken();
+        String product = UUID.randomUUID().toString();
+        Map<String, String> lines = Map.of(
+                "{\"product_id\": \"not-a-uuid\", \"quantity\": 1}", "items.product_id",
+                "{\"product_id\": 42, \"quantity\": 1}", "items.product_id",
+                "{\"product_id\": \"" + product + "\", \"quantity\": 1.5}", "items.quantity",
+                "{\"product_id\": \"" + product + "\", \"quantity\": 99999999999}", "items.quantity",
+                "{\"product_id\": \"" + product + "\", \"quantity\": \"7\"}", "items.quantity",
+                "{\"product_id\": \"" + product + "\", \"quantity\": {}}", "items.quantity");
+        lines.forEach((line, field) -> {
+            Reply refused = api.post("/orders", "{\"items\": [" + line + "], \"shipping_address\": \"1 Main St\"}", customer);
+            assertError(refused, 400, "INVALID_BODY");
+            JsonObject detail = refused.json().getJsonArray("details").getJsonObject(0);
+            assertEquals(field, detail.getString("field"), refused.toString());
+            assertFalse(detail.getString("issue").isBlank(), refused.toString());
+        });
     }
 
     @Test
