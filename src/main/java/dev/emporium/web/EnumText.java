@@ -2,9 +2,6 @@ package dev.emporium.web;
 
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.serializer.DeserializationContext;
-import jakarta.json.bind.serializer.JsonbDeserializer;
-import jakarta.json.stream.JsonParser;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -13,14 +10,10 @@ import java.util.stream.Collectors;
  * Reads an enum field by its constant's name, for use with @JsonbTypeDeserializer: JSON-B's own reading fails on an
  * unknown name with an "internal error" that names neither the field nor the allowed values.
  */
-public final class EnumText implements JsonbDeserializer<Enum<?>> {
+public final class EnumText extends StrictValue<Enum<?>> {
 
     @Override
-    public Enum<?> deserialize(JsonParser parser, DeserializationContext context, Type type) {
-        JsonValue value = parser.getValue();
-        if (value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
+    Enum<?> read(JsonValue value, Type type) {
         Enum<?>[] constants = (Enum<?>[]) ((Class<?>) type).getEnumConstants();
         if (value instanceof JsonString text) {
             for (Enum<?> constant : constants) {
