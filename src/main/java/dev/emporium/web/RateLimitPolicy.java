@@ -37,13 +37,12 @@ public class RateLimitPolicy {
         groups = read(name -> config.getOptionalValue(name, String.class));
     }
 
-    /** A mistake in the groups stops the deployment with a message, rather than surfacing on a customer's request. */
+    /**
+     * Observing Startup makes CDI create this bean (and so run load()) while the application starts: a mistake in
+     * the groups stops the deployment with a message, rather than surfacing on a customer's request.
+     */
     void loadAtStartup(@Observes Startup startup) {
-        groups.size();
-    }
-
-    public List<RateLimitGroup> groups() {
-        return groups;
+        // nothing more to do: load() has run
     }
 
     /** The group that takes the request, if any covers it. */
