@@ -5,7 +5,10 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 
-/** The one JSON mapping of the API and of message bodies: snake_case names, nulls left out, UUIDs and whole numbers read strictly. */
+/**
+ * The one JSON mapping of the API and of message bodies: snake_case names, nulls left out, UUIDs and whole numbers
+ * read strictly.
+ */
 public final class JsonMapping {
 
     private JsonMapping() {

@@ -18,9 +18,9 @@ public record RateLimitGroup(String name, List<Route> routes, int perMinute, Cou
         CLIENT
     }
 
-    public boolean covers(String method, String path) {
-        String[] segments = Route.segments(path);
-        return routes.stream().anyMatch(route -> route.matches(method, segments));
+    /** Whether a route of the group matches; the path as Route.segments splits it. */
+    public boolean covers(String method, String[] path) {
+        return routes.stream().anyMatch(route -> route.matches(method, path));
     }
 
     /**
@@ -42,7 +42,7 @@ public record RateLimitGroup(String name, List<Route> routes, int perMinute, Cou
             return new Route(parts[0].toUpperCase(Locale.ROOT), List.copyOf(pattern));
         }
 
-        static String[] segments(String path) {
+        public static String[] segments(String path) {
             String trimmed = path.replaceAll("^/+|/+$", "");
             return trimmed.isEmpty() ? new String[0] : trimmed.split("/+");
         }
@@ -61,11 +61,6 @@ public record RateLimitGroup(String name, List<Route> routes, int perMinute, Cou
                 }
             }
             return path.length == pattern.size();
-        }
-
-        @Override
-        public String toString() {
-            return method + " /" + String.join("/", pattern);
         }
     }
 }

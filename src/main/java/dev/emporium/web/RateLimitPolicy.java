@@ -47,7 +47,8 @@ public class RateLimitPolicy {
 
     /** The group that takes the request, if any covers it. */
     public Optional<RateLimitGroup> groupFor(String method, String path) {
-        return groups.stream().filter(group -> group.covers(method, path)).findFirst();
+        String[] segments = Route.segments(path);
+        return groups.stream().filter(group -> group.covers(method, segments)).findFirst();
     }
 
     static List<RateLimitGroup> read(Function<String, Optional<String>> setting) {

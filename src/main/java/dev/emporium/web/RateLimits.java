@@ -54,7 +54,8 @@ public class RateLimits {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
-    private final Map<RateLimitGroup, Map<String, Bucket>> local = new ConcurrentHashMap<>();
+    /** This server's buckets per group name, when there is no Redis. */
+    private final Map<String, LocalBuckets> local = new ConcurrentHashMap<>();
     private RedisClient redis;
     private StatefulRedisConnection<String, byte[]> connection;
     private volatile ProxyManager<String> shared;
@@ -119,8 +120,8 @@ public class RateLimits {
                 }
                 bucket = buckets.builder().build(key, () -> BucketConfiguration.builder().addLimit(bandwidth(perMinute)).build());
             } else {
-                bucket = local.computeIfAbsent(group, g -> new ConcurrentHashMap<>())
-                        .computeIfAbsent(client, k -> Bucket.builder().addLimit(bandwidth(perMinute)).build());
+                bucket = local.computeIfAbsent(group.name(), name -> new LocalBuckets(perMinute, new ConcurrentHashMap<>()))
+                        .byClient().computeIfAbsent(client, k -> Bucket.builder().addLimit(bandwidth(perMinute)).build());
             }
             probe = bucket.tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
@@ -131,12 +132,15 @@ public class RateLimits {
         return new Decision(probe.isConsumed(), perMinute, probe.getRemainingTokens(), Math.max(reset, 1));
     }
 
+    private record LocalBuckets(int perMinute, Map<String, Bucket> byClient) {
+    }
+
     private static Bandwidth bandwidth(int perMinute) {
         return Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build();
     }
 
     /** Buckets that have filled up again say nothing a new bucket would not: memory follows active clients. */
     private void dropFullBuckets() {
-        local.forEach((group, buckets) -> buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= group.perMinute()));
+        local.values().forEach(group -> group.byClient().values().removeIf(bucket -> bucket.getAvailableTokens() >= group.perMinute()));
     }
 }

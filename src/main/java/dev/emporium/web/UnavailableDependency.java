@@ -16,14 +16,16 @@ final class UnavailableDependency {
 
     /** "message broker" or "database" when the failure's causes show one of them unreachable. */
     static Optional<String> of(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof jakarta.jms.JMSException || cause instanceof jakarta.jms.JMSRuntimeException) {
-                return Optional.of("message broker");
-            }
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException
-                    || cause instanceof SQLException sql && isUnavailable(sql.getSQLState())) {
-                return Optional.of("database");
-            }
+        return Causes.of(failure).map(UnavailableDependency::unreachable).flatMap(Optional::stream).findFirst();
+    }
+
+    private static Optional<String> unreachable(Throwable cause) {
+        if (cause instanceof jakarta.jms.JMSException || cause instanceof jakarta.jms.JMSRuntimeException) {
+            return Optional.of("message broker");
+        }
+        if (cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException
+                || cause instanceof SQLException sql && isUnavailable(sql.getSQLState())) {
+            return Optional.of("database");
         }
         return Optional.empty();
     }

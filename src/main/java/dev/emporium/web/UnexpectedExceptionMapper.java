@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Anything else: 503 with Retry-After when the database or the broker is out of reach (the transaction rolled back,
- * nothing was stored); 400 when the input holds text the database cannot store; otherwise 500, logged in full with an incident id and answered with that id and nothing
- * internal.
+ * nothing was stored); 400 when the input holds text the database cannot store; otherwise 500, logged in full with
+ * an incident id and answered with that id and nothing internal.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {

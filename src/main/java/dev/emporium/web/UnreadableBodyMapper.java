@@ -23,12 +23,9 @@ public class UnreadableBodyMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException exception) {
-        Throwable innermost = exception;
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestSizeLimitFilter.TooLarge) {
-                return ErrorResponses.of(StatusErrors.of(413));
-            }
-            innermost = cause;
+        List<Throwable> causes = Causes.of(exception).toList();
+        if (causes.stream().anyMatch(RequestSizeLimitFilter.TooLarge.class::isInstance)) {
+            return ErrorResponses.of(StatusErrors.of(413));
         }
         List<String> path = new ArrayList<>();
         Matcher property = PROPERTY.matcher(String.valueOf(exception.getMessage()));
@@ -36,7 +33,7 @@ public class UnreadableBodyMapper implements ExceptionMapper<JsonbException> {
             path.add(property.group(1));
         }
         List<ApiError.FieldIssue> details = path.isEmpty() ? List.of()
-                : List.of(new ApiError.FieldIssue(String.join(".", path), issue(innermost)));
+                : List.of(new ApiError.FieldIssue(String.join(".", path), issue(causes.get(causes.size() - 1))));
         return ErrorResponses.of(new ApiError(400, "INVALID_BODY",
                 "The request body is not valid JSON of the documented shape (check types and allowed values)", details));
     }

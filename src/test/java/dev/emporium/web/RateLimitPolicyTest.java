@@ -34,7 +34,8 @@ class RateLimitPolicyTest {
     }
 
     private static String groupFor(List<RateLimitGroup> groups, String method, String path) {
-        return groups.stream().filter(group -> group.covers(method, path)).findFirst().map(RateLimitGroup::name).orElse("none");
+        String[] segments = RateLimitGroup.Route.segments(path);
+        return groups.stream().filter(group -> group.covers(method, segments)).findFirst().map(RateLimitGroup::name).orElse("none");
     }
 
     @Test
