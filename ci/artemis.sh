@@ -3,6 +3,7 @@
 #   start: fetches the Artemis distribution through Maven (once), creates a broker instance under
 #          target/services/<set>/artemis (once), starts it and waits until it is live. Does nothing if it is running.
 #   stop:  stops the broker this script started. Its journal stays: messages survive a restart.
+#   kill:  kills it with SIGKILL, as a crash would (fault tests).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -14,7 +15,7 @@ PID_FILE="$INSTANCE_DIR/data/emporium-broker.pid"
 CONSOLE_LOG="$INSTANCE_DIR/log/console.log"
 
 running() {
-    [[ -f "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null
+    pid_running "$PID_FILE"
 }
 
 fetch_distribution() {
@@ -69,15 +70,22 @@ case "${1:-}" in
         if running; then
             pid=$(cat "$PID_FILE")
             kill "$pid"
-            wait_for 60 "Artemis shutdown" bash -c "! kill -0 $pid" || kill -9 "$pid" 2>/dev/null || true
+            wait_for 60 "Artemis shutdown" bash -c "! kill -0 $pid || [[ \$(ps -o stat= -p $pid) == Z* ]]" || kill -9 "$pid" 2>/dev/null || true
             rm -f "$PID_FILE"
             log "Artemis stopped"
+        fi
+        ;;
+    kill)
+        if running; then
+            kill -9 "$(cat "$PID_FILE")"
+            rm -f "$PID_FILE"
+            log "Artemis killed"
         fi
         ;;
     status)
         running && echo "Artemis up at $ARTEMIS_HOST:$ARTEMIS_PORT" || { echo "Artemis down"; exit 1; }
         ;;
     *)
-        echo "usage: $0 start|stop|status" >&2; exit 2
+        echo "usage: $0 start|stop|kill|status" >&2; exit 2
         ;;
 esac

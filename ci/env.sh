@@ -4,13 +4,15 @@
 CI_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PROJECT_DIR="$(cd "$CI_DIR/.." && pwd)"
 
-# Two sets of services can run side by side: "dev" for ci/run.sh (the demo) and "test" for ci/test.sh, so that
-# tests never consume the demo's messages nor stop its database.
+# Three sets of services can run side by side: "dev" for ci/run.sh (the demo), "test" for ci/test.sh, and "faults"
+# for the fault-injection tests (FaultMatrixIT), which kill and stop their own database and broker; so that tests
+# never consume the demo's messages nor stop a database another run uses.
 export EMPORIUM_SERVICES="${EMPORIUM_SERVICES:-dev}"
 case "$EMPORIUM_SERVICES" in
     dev)  default_db_port=55432; default_artemis_port=61626; default_db_name=emporium; default_s3_port=61680; default_smtp_port=61627; default_redis_port=61669 ;;
     test) default_db_port=55442; default_artemis_port=61636; default_db_name=emporium_test; default_s3_port=61690; default_smtp_port=61637; default_redis_port=61679 ;;
-    *)    echo "EMPORIUM_SERVICES must be dev or test" >&2; exit 2 ;;
+    faults) default_db_port=55452; default_artemis_port=61646; default_db_name=emporium_faults; default_s3_port=61700; default_smtp_port=61637; default_redis_port=61689 ;;
+    *)    echo "EMPORIUM_SERVICES must be dev, test or faults" >&2; exit 2 ;;
 esac
 SERVICES_DIR="$PROJECT_DIR/target/services/$EMPORIUM_SERVICES"
 
@@ -76,8 +78,11 @@ fetch_jar() {
     "$MVNW" -q -B -f "$PROJECT_DIR/pom.xml" dependency:copy -Dartifact="$1" -DoutputDirectory="$(dirname "$2")" >/dev/null
 }
 
+# alive <pid>: whether the process runs (a killed child its parent has not reaped yet is a zombie: not alive).
+alive() { kill -0 "$1" 2>/dev/null && [[ "$(ps -o stat= -p "$1" 2>/dev/null)" != Z* ]]; }
+
 # pid_running <pid file>: whether the process the file names is alive.
-pid_running() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+pid_running() { [[ -f "$1" ]] && alive "$(cat "$1")"; }
 
 # pid_stop <pid file> <name>: stops the process the file names, if it runs.
 pid_stop() {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # ci/postgres.sh start|stop|status|psql [args]
 #   start: with DB_HOST/DB_PORT set, checks that server and uses it; otherwise starts (once) a private cluster
-#          under target/services/<set>/postgres on DB_PORT (55432 dev, 55442 test), with max_prepared_transactions > 0 for XA.
+#          under target/services/<set>/postgres on DB_PORT (55432 dev, 55442 test, 55452 faults).
 #   stop:  stops the private cluster if this script started it; an external server is left alone.
+#   crash: stops the private cluster at once (immediate mode: no checkpoint, clients cut off), as a crash would.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -66,8 +67,6 @@ listen_addresses = '127.0.0.1'
 port = $DB_PORT
 unix_socket_directories = '$PGSOCKET_DIR'
 max_connections = 200
-# XA (two-phase commit) between PostgreSQL and Artemis needs prepared transactions.
-max_prepared_transactions = 100
 shared_buffers = 256MB
 CONF
         fi
@@ -83,9 +82,6 @@ SQL
 check_external() {
     wait_for 30 "PostgreSQL at $DB_HOST:$DB_PORT" port_open "$DB_HOST" "$DB_PORT" \
         || die "no PostgreSQL answers at $DB_HOST:$DB_PORT"
-    local prepared
-    prepared=$(superuser_psql -d postgres -Atc 'SHOW max_prepared_transactions')
-    [[ "$prepared" -gt 0 ]] || die "PostgreSQL at $DB_HOST:$DB_PORT has max_prepared_transactions=0; XA needs > 0"
 }
 
 # create_db NAME [--fresh]: makes sure the database exists, owned by DB_USER; --fresh drops it first.
@@ -114,6 +110,12 @@ case "${1:-}" in
             log "private PostgreSQL stopped"
         fi
         ;;
+    crash)
+        if [[ $EMPORIUM_EXTERNAL_DB == 0 ]] && private_running; then
+            as_owner "$(pg_bin pg_ctl)" -D "$PGDATA_DIR" -m immediate -w stop >/dev/null
+            log "private PostgreSQL stopped in immediate mode"
+        fi
+        ;;
     status)
         port_open "$DB_HOST" "$DB_PORT" && echo "PostgreSQL up at $DB_HOST:$DB_PORT" || { echo "PostgreSQL down"; exit 1; }
         ;;
@@ -121,6 +123,6 @@ case "${1:-}" in
         shift; superuser_psql "$@"
         ;;
     *)
-        echo "usage: $0 start|stop|status|create-db NAME [--fresh]|psql [args]" >&2; exit 2
+        echo "usage: $0 start|stop|crash|status|create-db NAME [--fresh]|psql [args]" >&2; exit 2
         ;;
 esac

@@ -3,7 +3,9 @@
 #   1. starts the "test" service set (its own PostgreSQL cluster, broker and S3 API server, apart from a running demo),
 #   2. builds and installs the WAR, running the unit tests,
 #   3. builds the EAR from ear/,
-#   4. runs the Arquillian integration tests on a managed Liberty, the EAR deployment test included,
+#   4. runs the Arquillian integration tests on a managed Liberty, the EAR deployment test included, and the fault
+#      matrix (FaultMatrixIT: 240 orders per scenario; ci/faults.sh runs it at full size), which starts and stops a
+#      service set and a Liberty server of its own,
 # and stops the services it started.
 set -euo pipefail
 export EMPORIUM_SERVICES=test
@@ -15,6 +17,8 @@ started=()
 cleanup() {
     local service
     for service in "${started[@]}"; do "$CI_DIR/$service.sh" stop || true; done
+    # Whatever an interrupted fault matrix left running.
+    "$CI_DIR/faults.sh" stop || true
 }
 trap cleanup EXIT
 for service in postgres artemis s3proxy redis; do

@@ -1,5 +1,7 @@
 -- What placing one order does in the database (OrderService.place), for pgbench beside the HTTP benchmark:
--- read the product, reserve stock, insert the order, its line and its first history entry, in one transaction.
+-- read the product, reserve stock, insert the order, its line, its first history entry and its two outgoing messages
+-- (order placed, status changed) in an outbox (bench_outbox, a copy of the
+-- outbox table that the relay does not read), in one transaction.
 -- Set with pgbench -D: :prefix (quoted SKU prefix), :products (how many products the clients share), :user.
 \set n :client_id % :products + 1
 BEGIN;
@@ -16,4 +18,7 @@ WITH p AS (
     SELECT o.id, p.id, 'Bench product', 1, 10.00, 10.00 FROM o, p
 )
 INSERT INTO order_status_history (order_id, status, reason) SELECT id, 'pending', 'placed' FROM o;
+INSERT INTO bench_outbox (address, routing, body, properties, correlation_id) VALUES
+    ('emporium.orders.placed', 'anycast', repeat('x', 420), '{"ce_type": "dev.emporium.order.placed.v1"}', 'bench'),
+    ('emporium.orders.events', 'multicast', repeat('x', 480), '{"ce_type": "dev.emporium.order.status-changed.v1"}', 'bench');
 COMMIT;

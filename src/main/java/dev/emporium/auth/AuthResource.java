@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -67,9 +68,11 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Tokens",
             content = @Content(schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(name = "tokens", value = TOKENS)))
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "429", description = "Too many attempts from this address", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public TokenResponse login(@Valid @NotNull LoginRequest request) {
-        return auth.login(request);
+    @APIResponse(responseCode = "429", description = "LOGIN_THROTTLED: too many failed logins for this e-mail address, from"
+            + " any address; or RATE_LIMITED: too many attempts from this address (Retry-After says when to try again)",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response login(@Valid @NotNull LoginRequest request) {
+        return tokens(auth.login(request));
     }
 
     @POST
@@ -81,8 +84,13 @@ public class AuthResource {
             content = @Content(schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(name = "tokens", value = TOKENS)))
     @APIResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN, or REFRESH_TOKEN_REUSED (the session is revoked)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public TokenResponse refresh(@Valid @NotNull RefreshRequest request) {
-        return auth.refresh(request.refreshToken());
+    public Response refresh(@Valid @NotNull RefreshRequest request) {
+        return tokens(auth.refresh(request.refreshToken()));
+    }
+
+    /** Tokens are credentials: no cache, shared or private, may keep the answer (RFC 6749 §5.1). */
+    private static Response tokens(TokenResponse tokens) {
+        return Response.ok(tokens).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
     }
 
     @POST

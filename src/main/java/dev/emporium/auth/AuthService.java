@@ -32,6 +32,9 @@ public class AuthService {
     @Inject
     RefreshTokens refreshTokens;
 
+    @Inject
+    LoginThrottle throttle;
+
     @Transactional
     public User register(RegisterRequest request) {
         return users.create(request.username(), request.email(), request.password(), Role.CUSTOMER);
@@ -39,11 +42,14 @@ public class AuthService {
 
     /**
      * Wrong e-mail, wrong password and a deactivated account all answer the same 401 after the same work (one
-     * PBKDF2 verification), so the answer tells nothing about which accounts exist.
+     * PBKDF2 verification), so the answer tells nothing about which accounts exist. Every attempt first counts
+     * against the address's allowance (LoginThrottle), which refuses guesses past it from wherever they come.
      */
     @Transactional
     public TokenResponse login(LoginRequest request) {
-        User user = users.findByEmail(Usernames.normaliseEmail(request.email())).orElse(null);
+        String email = Usernames.normaliseEmail(request.email());
+        throttle.attempt(email);
+        User user = users.findByEmail(email).orElse(null);
         boolean verified = user == null
                 ? hasher.verifyAgainstDecoy(request.password())
                 : hasher.verify(request.password(), user.getPasswordHash());
@@ -52,6 +58,7 @@ public class AuthService {
             LOG.info(() -> "Failed login" + (user == null ? " for an unknown e-mail" : " for user " + user.getId()));
             throw ApiException.unauthorized("INVALID_CREDENTIALS", "E-mail or password is wrong");
         }
+        throttle.succeeded(email);
         return tokensFor(user, UUID.randomUUID());
     }
 

@@ -4,6 +4,7 @@ import dev.emporium.user.Role;
 import dev.emporium.web.Acknowledgement;
 import dev.emporium.web.ApiError;
 import dev.emporium.web.Ids;
+import dev.emporium.web.Locations;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -44,6 +44,9 @@ public class CategoryResource {
 
     @Inject
     CategoryService categories;
+
+    @Inject
+    Locations locations;
 
     @GET
     @PermitAll
@@ -78,7 +81,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "409", description = "SLUG_TAKEN", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response create(@Valid @NotNull CategoryWrite write) {
         Category category = categories.create(write);
-        return Response.created(UriBuilder.fromPath("/api/v1/categories/{id}").build(category.getId()))
+        return locations.created("/categories/" + category.getId())
                 .entity(CategoryView.of(category)).build();
     }
 

@@ -6,6 +6,7 @@ import dev.emporium.web.ApiError;
 import dev.emporium.web.ApiError.FieldIssue;
 import dev.emporium.web.ApiException;
 import dev.emporium.web.Ids;
+import dev.emporium.web.Locations;
 import dev.emporium.web.Page;
 import dev.emporium.web.QueryParams;
 import jakarta.annotation.security.PermitAll;
@@ -36,7 +37,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -67,6 +67,9 @@ public class ProductResource {
 
     @Inject
     ProductService products;
+
+    @Inject
+    Locations locations;
 
     @Inject
     Validator validator;
@@ -144,7 +147,7 @@ public class ProductResource {
     @APIResponse(responseCode = "409", description = "SKU_TAKEN", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response create(@Valid @NotNull ProductWrite write) {
         Product product = products.create(write);
-        return Response.created(UriBuilder.fromPath("/api/v1/products/{id}").build(product.getId()))
+        return locations.created("/products/" + product.getId())
                 .tag(etag(product))
                 .entity(new ProductCreated("Product created successfully", product.getId())).build();
     }

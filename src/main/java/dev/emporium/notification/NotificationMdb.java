@@ -6,6 +6,8 @@ import dev.emporium.platform.messaging.EventConsumer;
 import dev.emporium.platform.messaging.InvalidMessageException;
 import dev.emporium.user.User;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +19,7 @@ import java.util.logging.Logger;
  * commit is sent again.
  */
 @MessageDriven(name = "NotificationMdb")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NotificationMdb extends EventConsumer<NotificationRequest> {
 
     private static final Logger LOG = Logger.getLogger(NotificationMdb.class.getName());

@@ -3,8 +3,10 @@ package dev.emporium.order;
 import dev.emporium.notification.Notifications;
 import dev.emporium.platform.messaging.DeadLetters;
 import dev.emporium.platform.messaging.EventSender;
-import jakarta.annotation.Resource;
+import dev.emporium.platform.messaging.ProcessedMessages;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -14,9 +16,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.transaction.Status;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Synchronization;
 import java.io.StringReader;
 import java.util.Optional;
 import java.util.Set;
@@ -30,9 +29,11 @@ import org.eclipse.microprofile.metrics.Tag;
  * Watches the dead-letter queue through a copy of every dead letter (the broker's non-exclusive divert
  * dead-letter-watch; the original stays in DLQ for operators). A dead letter about an order flags that order for
  * attention, and every dead letter is counted in emporium_dead_letters_total by event type ("other" for
- * anything that is not an Emporium event).
+ * anything that is not an Emporium event). Delivered outside a JTA transaction like every Emporium consumer: the flag
+ * and the record of the copy's JMSMessageID commit locally, so a redelivered copy neither flags nor counts twice.
  */
 @MessageDriven(name = "DeadLetterWatchMdb")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DeadLetterWatchMdb implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterWatchMdb.class.getName());
@@ -48,8 +49,8 @@ public class DeadLetterWatchMdb implements MessageListener {
     @Inject
     MetricRegistry metrics;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    ProcessedMessages processedMessages;
 
     @Override
     public void onMessage(Message message) {
@@ -60,24 +61,17 @@ public class DeadLetterWatchMdb implements MessageListener {
                 .map(why -> "rejected by " + property(message, DeadLetters.ORIGIN_PROPERTY).orElse("a consumer") + ": " + why)
                 .orElse("not processed after the broker's redeliveries");
         Optional<UUID> order = orderOf(message, body);
-        if (order.isPresent() && orders.markForAttention(order.get(), type + " " + reason)) {
-            LOG.warning(() -> "Order " + order.get() + " needs attention: " + type + " " + reason);
-        } else {
-            LOG.warning(() -> "Dead letter of type " + type + ": " + reason);
-        }
-        // Counted once the flag is committed, so a rolled-back attempt that is redelivered is not counted twice.
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    metrics.counter(DEAD_LETTERS, new Tag("type", KNOWN_TYPES.contains(type) ? type : "other")).inc();
-                }
+        boolean first = processedMessages.once("dead-letter-watch", messageId(message), () -> {
+            if (order.isPresent() && orders.markForAttention(order.get(), type + " " + reason)) {
+                LOG.warning(() -> "Order " + order.get() + " needs attention: " + type + " " + reason);
+            } else {
+                LOG.warning(() -> "Dead letter of type " + type + ": " + reason);
             }
         });
+        // Counted once the flag is committed, so that a redelivered copy is not counted twice.
+        if (first) {
+            metrics.counter(DEAD_LETTERS, new Tag("type", KNOWN_TYPES.contains(type) ? type : "other")).inc();
+        }
     }
 
     /** The order a dead letter is about: the event's subject, or the order_id of its data (warehouse messages). */
@@ -113,6 +107,14 @@ public class DeadLetterWatchMdb implements MessageListener {
             return Optional.ofNullable(message.getStringProperty(name)).filter(s -> !s.isBlank());
         } catch (JMSException e) {
             return Optional.empty();
+        }
+    }
+
+    private static String messageId(Message message) {
+        try {
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            return null;
         }
     }
 

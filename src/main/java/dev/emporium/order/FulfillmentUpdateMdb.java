@@ -5,6 +5,8 @@ import dev.emporium.platform.messaging.Destinations;
 import dev.emporium.platform.messaging.EventConsumer;
 import dev.emporium.platform.messaging.InvalidMessageException;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
  * happened changes nothing.
  */
 @MessageDriven(name = "FulfillmentUpdateMdb")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FulfillmentUpdateMdb extends EventConsumer<FulfillmentUpdate> {
 
     public static final String UPDATED_TYPE = "dev.emporium.fulfillment.updated.v1";

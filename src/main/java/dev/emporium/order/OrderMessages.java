@@ -5,11 +5,8 @@ import dev.emporium.notification.NotificationTemplate;
 import dev.emporium.notification.Notifications;
 import dev.emporium.platform.messaging.Destinations;
 import dev.emporium.platform.messaging.EventSender;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.Queue;
-import jakarta.jms.Topic;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -19,8 +16,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What the order domain tells the broker, inside the transaction that makes the change: the order-placed event for
- * payment, a status-changed event on the topic for every change, and the customer e-mails some changes call for.
+ * What the order domain tells the broker, written to the outbox in the transaction that makes the change: the
+ * order-placed event for payment, a status-changed event on the topic for every change, and the customer e-mails
+ * some changes call for.
  */
 @ApplicationScoped
 public class OrderMessages {
@@ -35,12 +33,6 @@ public class OrderMessages {
     @Inject
     Notifications notifications;
 
-    @Resource(lookup = Destinations.ORDERS_PLACED_QUEUE)
-    Queue placedQueue;
-
-    @Resource(lookup = Destinations.ORDER_EVENTS_TOPIC)
-    Topic eventsTopic;
-
     /** Data of dev.emporium.order.placed.v1. */
     @JsonbPropertyOrder({"orderId", "userId", "totalAmount", "currency", "paymentToken"})
     public record Placed(@NotNull UUID orderId, @NotNull UUID userId, @NotNull @PositiveOrZero BigDecimal totalAmount,
@@ -54,13 +46,13 @@ public class OrderMessages {
     }
 
     void placed(Order order, String paymentToken) {
-        events.send(placedQueue, SOURCE, PLACED_TYPE, order.getId().toString(), new Placed(order.getId(),
+        events.send(Destinations.ORDERS_PLACED, SOURCE, PLACED_TYPE, order.getId().toString(), new Placed(order.getId(),
                 order.getUserId(), order.getTotalAmount(), order.getCurrency(), paymentToken));
     }
 
     /** The change just made to the order (previous is null for a new order). */
     void statusChanged(Order order, OrderStatus previous, String reason) {
-        events.send(eventsTopic, SOURCE, STATUS_TYPE, order.getId().toString(), new StatusChanged(order.getId(),
+        events.send(Destinations.ORDER_EVENTS, SOURCE, STATUS_TYPE, order.getId().toString(), new StatusChanged(order.getId(),
                 order.getUserId(), previous == null ? null : previous.wireName(), order.getStatus().wireName(), reason,
                 order.getTrackingNumber(), Instant.now()));
         mailFor(order.getStatus()).ifPresent(template -> notifications.request(new NotificationRequest(

@@ -5,14 +5,17 @@ import dev.emporium.platform.messaging.Destinations;
 import dev.emporium.platform.messaging.EventConsumer;
 import dev.emporium.platform.messaging.InvalidMessageException;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * Takes payment for each placed order. Receive, payment record, status change and the resulting events share one
- * XA transaction, and the event id is recorded in it too: a redelivered duplicate changes nothing, and the order's
- * single payment row means no order is charged twice.
+ * Takes payment for each placed order. The payment record, the status change, the events that follow (in the
+ * outbox) and the record of the event id commit in one local transaction before the message is acknowledged: a
+ * redelivered duplicate changes nothing, and the order's single payment row means no order is charged twice.
  */
 @MessageDriven(name = "OrderProcessingMdb")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OrderProcessingMdb extends EventConsumer<OrderMessages.Placed> {
 
     @Inject

@@ -5,6 +5,7 @@ import dev.emporium.user.Role;
 import dev.emporium.web.ApiError;
 import dev.emporium.web.ApiException;
 import dev.emporium.web.Ids;
+import dev.emporium.web.Locations;
 import dev.emporium.web.Page;
 import dev.emporium.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -47,6 +47,9 @@ public class OrderResource {
     @Inject
     OrderService orders;
 
+    @Inject
+    Locations locations;
+
     private static final String EXAMPLE = "{\"id\": \"ad126355-b4e2-41db-b71c-015884ad2dca\", \"user_id\": \"49d52bf0…\", "
             + "\"order_date\": \"2026-11-26T07:15:50.245Z\", \"total_amount\": 59.90, \"currency\": \"EUR\", "
             + "\"status\": \"processing\", \"shipping_address\": \"1 Main Street, Springfield\", \"tracking_number\": null, "
@@ -55,6 +58,9 @@ public class OrderResource {
             + "\"reason\": \"placed\"}, {\"status\": \"processing\", \"at\": \"2026-11-26T07:15:51.133Z\", "
             + "\"reason\": \"payment authorised (sim-ad126355…)\"}]}";
 
+    /** Set on the answer to a POST whose Idempotency-Key placed the order in an earlier request. */
+    static final String REPLAYED = "Idempotent-Replayed";
+
     @Context
     SecurityContext security;
 
@@ -62,7 +68,8 @@ public class OrderResource {
     @Operation(summary = "Place an order: stock is reserved at once; payment and the rest follow asynchronously")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "order", value = "{\"items\": [{\"product_id\": "
             + "\"0c5e…\", \"quantity\": 2}], \"shipping_address\": \"1 Main Street, Springfield\"}")))
-    @APIResponse(responseCode = "201", description = "Placed (or, with a replayed Idempotency-Key, placed before)",
+    @APIResponse(responseCode = "201", description = "Placed (or, with a replayed Idempotency-Key, placed before: then"
+            + " Idempotent-Replayed: true, and the status is the order's status now)",
             content = @Content(schema = @Schema(implementation = OrderPlaced.class), examples = @ExampleObject(name = "placed",
                     value = "{\"message\": \"Order placed successfully\", \"order_id\": \"5d2e…\", \"status\": \"pending\"}")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (lines, quantities, products, currency)", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -72,8 +79,9 @@ public class OrderResource {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
             throw ApiException.invalid("Idempotency-Key", "must be 1 to 255 characters");
         }
-        OrderPlaced placed = orders.place(Caller.of(security).userId(), request, idempotencyKey);
-        return Response.created(UriBuilder.fromPath("/api/v1/orders/{id}").build(placed.orderId())).entity(placed).build();
+        OrderService.Placement placement = orders.place(Caller.of(security).userId(), request, idempotencyKey);
+        Response.ResponseBuilder created = locations.created("/orders/" + placement.order().orderId()).entity(placement.order());
+        return placement.replayed() ? created.header(REPLAYED, "true").build() : created.build();
     }
 
     @GET

@@ -50,12 +50,18 @@ public class OrderService {
         APPLIED, ALREADY_DONE, NO_SUCH_ORDER, ILLEGAL_TRANSITION
     }
 
+    /** What placing answered: the order, and whether it was placed by an earlier request with the same key. */
+    public record Placement(OrderPlaced order, boolean replayed) {
+    }
+
     @Transactional
-    public OrderPlaced place(UUID userId, PlaceOrderRequest request, String idempotencyKey) {
+    public Placement place(UUID userId, PlaceOrderRequest request, String idempotencyKey) {
         if (idempotencyKey != null) {
             var earlier = idempotencyKeys.claim(userId, idempotencyKey, request);
             if (earlier.isPresent()) {
-                return new OrderPlaced(PLACED, earlier.get(), OrderStatus.PENDING.wireName());
+                // The order as it is now: a client that retries after a lost answer learns where its order stands.
+                Order order = em.find(Order.class, earlier.get());
+                return new Placement(new OrderPlaced(PLACED, order.getId(), order.getStatus().wireName()), true);
             }
         }
         List<PlaceOrderRequest.Line> lines = request.items();
@@ -81,7 +87,7 @@ public class OrderService {
         if (idempotencyKey != null) {
             idempotencyKeys.complete(userId, idempotencyKey, order.getId());
         }
-        return new OrderPlaced(PLACED, order.getId(), order.getStatus().wireName());
+        return new Placement(new OrderPlaced(PLACED, order.getId(), order.getStatus().wireName()), false);
     }
 
     /** An order the caller may see: their own, or any for an admin. Others' orders answer 404. */
@@ -144,7 +150,9 @@ public class OrderService {
                     + current.next().stream().map(OrderStatus::wireName).sorted().toList())), null);
         }
         if (current.releasesStock(target)) {
-            order.getItems().forEach(item -> em.createNativeQuery(
+            // In product-id order, as placing reserves: a release and a placement never wait for each other in a
+            // cycle (the fault matrix found the deadlock when they locked in opposite orders).
+            order.getItems().stream().sorted(Comparator.comparing(OrderItem::getProductId)).forEach(item -> em.createNativeQuery(
                     "UPDATE products SET stock = stock + ?1, version = version + 1, updated_at = now() WHERE id = ?2")
                     .setParameter(1, item.getQuantity()).setParameter(2, item.getProductId()).executeUpdate());
         }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-@ApplicationPath("/api/v1")
+@ApplicationPath(EmporiumApplication.ROOT)
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Role.CUSTOMER_NAME, Role.ADMIN_NAME})
 @OpenAPIDefinition(info = @Info(
@@ -23,4 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "Access token from POST /api/v1/auth/login")
 public class EmporiumApplication extends Application {
+
+    /** Where the API lives in the application (which itself sits at the server's root). */
+    public static final String ROOT = "/api/v1";
 }

@@ -33,6 +33,8 @@ public enum ErrorCode {
     CATEGORY_NOT_EMPTY(409, "the category still has products or subcategories"),
     OUT_OF_STOCK(409, "not enough stock; details name the product"),
     ILLEGAL_TRANSITION(409, "the order's lifecycle does not allow this change; details list the allowed ones"),
+    RESOURCE_BUSY(409, "another request or process is changing this right now (its lock was not released in time); "
+            + "nothing was changed, retry after Retry-After"),
     PRECONDITION_FAILED(412, "If-Match does not match the current ETag: someone changed it first"),
     PAYLOAD_TOO_LARGE(413, "the body is over the size limit"),
     IMAGE_TOO_LARGE(413, "the image is over the image size limit"),
@@ -40,9 +42,14 @@ public enum ErrorCode {
     UNSUPPORTED_IMAGE(415, "the upload is not a JPEG, PNG or WebP image (checked by content)"),
     IDEMPOTENCY_KEY_REUSED(422, "this Idempotency-Key was used with another body"),
     RATE_LIMITED(429, "too many requests; Retry-After says when to try again"),
+    LOGIN_THROTTLED(429, "too many failed logins for this e-mail address, from wherever they came; Retry-After says "
+            + "when to try again"),
     REQUEST_FAILED(400, "any other 4xx the server answered without a more specific code"),
     INTERNAL_ERROR(500, "an unexpected failure; the message carries an incident id for the operators"),
-    SERVICE_UNAVAILABLE(503, "the database or the message broker is unavailable; nothing was changed, retry later");
+    SERVICE_UNAVAILABLE(503, "the database is unavailable or did not answer in time; nothing was changed, retry after "
+            + "Retry-After"),
+    OUTCOME_UNKNOWN(503, "the database failed while committing: the change may or may not have been made; retry with "
+            + "the same Idempotency-Key (POST /orders), or read the resource before trying again");
 
     private final int status;
     private final String meaning;

@@ -6,8 +6,8 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 
 /**
- * The one JSON mapping of the API and of message bodies: snake_case names, nulls left out, UUIDs and whole numbers
- * read strictly.
+ * The one JSON mapping of the API and of message bodies: snake_case names, nulls left out, UUIDs, whole numbers and
+ * strings read strictly.
  */
 public final class JsonMapping {
 
@@ -18,6 +18,6 @@ public final class JsonMapping {
         return JsonbBuilder.create(new JsonbConfig()
                 .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
                 .withNullValues(false)
-                .withDeserializers(new UuidText(), new WholeNumber()));
+                .withDeserializers(new UuidText(), new WholeNumber(), new StrictText()));
     }
 }

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Completes the error responses of every documented operation (registered with mp.openapi.filter): adds the
- * failures any call can meet — 429 (rate limit), 500 (unexpected, with an incident id) and 503 (database or broker
- * unavailable) — and gives each error response without one an example body in the ApiError format, its code taken
+ * failures any call can meet — 429 (rate limit), 500 (unexpected, with an incident id) and 503 (database
+ * unavailable or too slow; a write whose commit failed) — and gives each error response without one an example body in the ApiError format, its code taken
  * from the description when that starts with one ("PRODUCT_NOT_FOUND: ...").
  */
 public class OpenApiErrors implements OASFilter {
@@ -30,7 +30,8 @@ public class OpenApiErrors implements OASFilter {
         }
         add(responses, "429", "RATE_LIMITED: the route group's allowance is spent; retry after Retry-After");
         add(responses, "500", "INTERNAL_ERROR: an unexpected failure; the message names an incident id");
-        add(responses, "503", "SERVICE_UNAVAILABLE: the database or the message broker is unavailable; retry after Retry-After");
+        add(responses, "503", "SERVICE_UNAVAILABLE: the database is unavailable or too slow, nothing was changed; or"
+                + " OUTCOME_UNKNOWN: a write's commit failed and it may have been made; retry after Retry-After");
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
             if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
                 addExample(Integer.parseInt(response.getKey()), response.getValue());

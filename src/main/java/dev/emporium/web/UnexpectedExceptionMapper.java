@@ -9,9 +9,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Anything else: 503 with Retry-After when the database or the broker is out of reach (the transaction rolled back,
- * nothing was stored); 400 when the input holds text the database cannot store; otherwise 500, logged in full with
- * an incident id and answered with that id and nothing internal.
+ * Anything else. A database failure answers by what it means (DatabaseFailure): 409 RESOURCE_BUSY when a lock was
+ * not granted in time, 503 SERVICE_UNAVAILABLE when the database is away or too slow (the transaction rolled back,
+ * nothing was stored), 503 OUTCOME_UNKNOWN when the commit itself failed; all with Retry-After. 400 when the input
+ * holds text the database cannot store. Otherwise 500, logged in full with an incident id and answered with that id
+ * and nothing internal.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -20,11 +22,20 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        var unavailable = UnavailableDependency.of(exception);
-        if (unavailable.isPresent()) {
-            LOG.log(Level.WARNING, "Request failed: the " + unavailable.get() + " is unavailable: " + exception);
-            return Response.fromResponse(ErrorResponses.of(503, "SERVICE_UNAVAILABLE", "The " + unavailable.get()
-                    + " is unavailable; nothing was changed. Try again shortly.")).header(HttpHeaders.RETRY_AFTER, "5").build();
+        var database = DatabaseFailure.of(exception);
+        if (database.isPresent()) {
+            LOG.log(Level.WARNING, "Request failed in the database (" + database.get() + "): " + exception);
+            return switch (database.get()) {
+                case BUSY -> retryAfter(ErrorResponses.of(409, "RESOURCE_BUSY", "Someone else is changing this right"
+                        + " now; nothing was changed. Try again shortly."), 1);
+                case TOO_SLOW -> retryAfter(ErrorResponses.of(503, "SERVICE_UNAVAILABLE", "The database did not answer"
+                        + " in time; nothing was changed. Try again shortly."), 5);
+                case UNAVAILABLE -> retryAfter(ErrorResponses.of(503, "SERVICE_UNAVAILABLE", "The database is"
+                        + " unavailable; nothing was changed. Try again shortly."), 5);
+                case OUTCOME_UNKNOWN -> retryAfter(ErrorResponses.of(503, "OUTCOME_UNKNOWN", "The database failed while"
+                        + " saving: the change may or may not have been made. Retry with the same Idempotency-Key, or"
+                        + " read what you changed before trying again."), 5);
+            };
         }
         if (UnstorableText.causedBy(exception)) {
             return ErrorResponses.of(400, "BAD_REQUEST",
@@ -33,5 +44,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
         return ErrorResponses.of(500, "INTERNAL_ERROR", "An unexpected error occurred (incident " + incident + ")");
+    }
+
+    private static Response retryAfter(Response response, int seconds) {
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 }

@@ -120,6 +120,7 @@ class AuthIT {
         Account account = Accounts.newCustomer();
         Reply login = api.post("/auth/login", Accounts.credentials(account.email(), Accounts.PASSWORD), null);
         assertEquals(200, login.status(), login.toString());
+        assertEquals("no-store", login.header("Cache-Control").orElse(""), "no cache keeps the tokens");
         JsonObject body = login.json();
         assertEquals(Set.of("access_token", "refresh_token", "token_type", "expires_in"), body.keySet());
         assertEquals("Bearer", body.getString("token_type"));
@@ -174,6 +175,7 @@ class AuthIT {
         Account account = Accounts.newCustomer();
         Reply first = api.post("/auth/refresh", refresh(account.refreshToken()), null);
         assertEquals(200, first.status(), first.toString());
+        assertEquals("no-store", first.header("Cache-Control").orElse(""), "no cache keeps the tokens");
         assertEquals(Set.of("access_token", "refresh_token", "token_type", "expires_in"), first.json().keySet());
         String rotated = first.string("refresh_token");
         assertNotEquals(account.refreshToken(), rotated);
@@ -195,6 +197,60 @@ class AuthIT {
         Reply missing = api.post("/auth/refresh", "{}", null);
         assertEquals(400, missing.status());
         assertEquals("VALIDATION_FAILED", missing.errorCode());
+        for (String wrongType : List.of("12345", "true", "[\"a\"]", "{\"a\": 1}")) {
+            Reply refused = api.post("/auth/refresh", "{\"refresh_token\": " + wrongType + "}", null);
+            assertEquals(400, refused.status(), wrongType + " -> " + refused);
+            assertEquals("INVALID_BODY", refused.errorCode());
+            assertEquals("refresh_token", refused.json().getJsonArray("details").getJsonObject(0).getString("field"));
+        }
+    }
+
+    @Test
+    void aPasswordHoldingTheNulCharacterIsRefusedNotHashed() {
+        String name = unique();
+        Reply register = api.post("/auth/register", registration(name, name + "@example.com", "a long passphrase\\u0000 x"), null);
+        assertEquals(400, register.status(), register.toString());
+        assertEquals("INVALID_BODY", register.errorCode());
+        assertEquals("password", register.json().getJsonArray("details").getJsonObject(0).getString("field"));
+        Account account = Accounts.newCustomer();
+        Reply login = api.post("/auth/login", Accounts.credentials(account.email(), Accounts.PASSWORD + "\\u0000"), null);
+        assertEquals(400, login.status(), login.toString());
+        assertEquals("INVALID_BODY", login.errorCode());
+    }
+
+    @Test
+    void failedLoginsForOneAccountAreThrottledFromWhereverTheyCome() throws InterruptedException {
+        Account account = Accounts.newCustomer();
+        String nobody = "nobody-" + unique() + "@example.com";
+        for (String email : List.of(account.email(), nobody)) {
+            for (int i = 1; i <= 5; i++) {
+                // Each guess from an address of its own: the per-address limit never sees more than one.
+                Reply guess = Api.newClient().post("/auth/login", Accounts.credentials(email, "wrong guess number " + i), null);
+                assertEquals(401, guess.status(), email + " guess " + i + ": " + guess);
+            }
+        }
+        Reply realUser = Api.newClient().post("/auth/login", Accounts.credentials(account.email(), Accounts.PASSWORD), null);
+        Reply unknown = Api.newClient().post("/auth/login", Accounts.credentials(nobody, Accounts.PASSWORD), null);
+        for (Reply throttled : List.of(realUser, unknown)) {
+            assertEquals(429, throttled.status(), throttled.toString());
+            assertEquals("LOGIN_THROTTLED", throttled.errorCode());
+            long retryAfter = Long.parseLong(throttled.header("Retry-After").orElseThrow());
+            assertTrue(retryAfter >= 1 && retryAfter <= 2, "the first lock is short (2 s on the test server): " + retryAfter);
+        }
+        assertEquals(realUser.json().getString("message"), unknown.json().getString("message"),
+                "the same answer whether or not the account exists");
+
+        Thread.sleep(2_100);
+        Reply wrongAgain = Api.newClient().post("/auth/login", Accounts.credentials(nobody, "wrong guess again"), null);
+        assertEquals(401, wrongAgain.status(), "after the lock a guess is heard again: " + wrongAgain);
+        Reply longer = Api.newClient().post("/auth/login", Accounts.credentials(nobody, "and again"), null);
+        assertEquals(429, longer.status(), longer.toString());
+        assertTrue(Long.parseLong(longer.header("Retry-After").orElseThrow()) >= 3, "each further guess locks for twice as long");
+
+        Reply afterLock = Api.newClient().post("/auth/login", Accounts.credentials(account.email(), Accounts.PASSWORD), null);
+        assertEquals(200, afterLock.status(), "the real user gets in once the short lock is over: " + afterLock);
+        Reply slip = Api.newClient().post("/auth/login", Accounts.credentials(account.email(), "one typo"), null);
+        assertEquals(401, slip.status(), "and a success starts the count over: " + slip);
     }
 
     @Test
@@ -214,10 +270,12 @@ class AuthIT {
     @Test
     void loginIsRateLimitedPerClientAddress() {
         Api client = Api.newClient();
-        String attempt = Accounts.credentials("nobody-" + unique() + "@example.com", "not the password at all");
+        // A new e-mail each time: the per-account throttle must not be what stops these.
         for (int i = 0; i < 10; i++) {
+            String attempt = Accounts.credentials("nobody-" + unique() + "@example.com", "not the password at all");
             assertEquals(401, client.post("/auth/login", attempt, null).status(), "attempt " + (i + 1));
         }
+        String attempt = Accounts.credentials("nobody-" + unique() + "@example.com", "not the password at all");
         Reply limited = client.post("/auth/login", attempt, null);
         assertEquals(429, limited.status(), limited.toString());
         assertEquals("RATE_LIMITED", limited.errorCode());

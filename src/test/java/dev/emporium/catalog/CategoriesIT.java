@@ -36,7 +36,7 @@ class CategoriesIT {
         Reply child = api.post("/categories", "{\"name\": \"Child\", \"slug\": \"%s\", \"parent_id\": \"%s\"}".formatted(slug, parent),
                 admin.accessToken());
         assertEquals(201, child.status(), child.toString());
-        assertTrue(child.header("Location").orElseThrow().endsWith("/api/v1/categories/" + child.string("id")));
+        assertEquals("/api/v1/categories/" + child.string("id"), child.header("Location").orElseThrow());
         assertEquals(parent, child.string("parent_id"));
 
         boolean listed = api.get("/categories", null).response().body().contains("\"slug\":\"" + slug + "\"");

@@ -63,7 +63,7 @@ class ProductsIT {
         assertEquals(201, created.status(), created.toString());
         assertEquals("Product created successfully", created.string("message"));
         String id = created.string("product_id");
-        assertTrue(created.header("Location").orElseThrow().endsWith("/api/v1/products/" + id));
+        assertEquals("/api/v1/products/" + id, created.header("Location").orElseThrow());
 
         Reply read = api.get("/products/" + id, null);
         assertEquals(200, read.status());

@@ -9,10 +9,11 @@ import dev.emporium.testing.Api;
 import dev.emporium.testing.Api.Reply;
 import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
+import dev.emporium.testing.Orders;
 import dev.emporium.testing.Poll;
-import java.time.Duration;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -81,7 +82,8 @@ class OrdersIT {
         assertEquals("Order placed successfully", placed.string("message"));
         assertEquals("pending", placed.string("status"));
         String id = placed.string("order_id");
-        assertTrue(placed.header("Location").orElseThrow().endsWith("/api/v1/orders/" + id));
+        assertEquals("/api/v1/orders/" + id, placed.header("Location").orElseThrow(),
+                "a reference on this host, never built from the request's Host header");
         assertEquals(8, stock(lamp));
         assertEquals(2, stock(desk));
 
@@ -165,10 +167,17 @@ class OrdersIT {
         String product = product("2.00", 10, "EUR");
         String key = "order-" + UUID.randomUUID();
         Reply first = api.call("POST", "/orders", order(product, "2"), ada.accessToken(), "Idempotency-Key", key);
-        Reply again = api.call("POST", "/orders", order(product, "2"), ada.accessToken(), "Idempotency-Key", key);
         assertEquals(201, first.status(), first.toString());
+        assertEquals("pending", first.string("status"));
+        assertTrue(first.header("Idempotent-Replayed").isEmpty());
+        Orders.awaitStatus(api, ada.accessToken(), first.string("order_id"), "processing", Duration.ofSeconds(30));
+
+        Reply again = api.call("POST", "/orders", order(product, "2"), ada.accessToken(), "Idempotency-Key", key);
         assertEquals(201, again.status(), again.toString());
-        assertEquals(first.body(), again.body(), "the same answer");
+        assertEquals(first.string("order_id"), again.string("order_id"), "the same order");
+        assertEquals("processing", again.string("status"), "as it stands now, not as it was placed");
+        assertEquals("true", again.header("Idempotent-Replayed").orElseThrow());
+        assertEquals(first.header("Location"), again.header("Location"));
         assertEquals(8, stock(product), "and only one order");
         assertEquals(1, api.get("/orders?limit=100", ada.accessToken()).json().getJsonArray("data").stream()
                 .filter(o -> o.asJsonObject().getJsonArray("items").getJsonObject(0).getString("product_id").equals(product)).count());

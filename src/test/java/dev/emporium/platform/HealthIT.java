@@ -17,11 +17,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** /health/ready follows the database and the broker: UP with both, 503 DOWN without either, UP again after. */
+/**
+ * /health/ready follows the database and the broker: UP with both; 503 DOWN within 2 s of a crash of either (kill -9
+ * of the broker, PostgreSQL stopped in immediate mode); UP again within 2 s of its return.
+ */
 @ExtendWith(ArquillianExtension.class)
 class HealthIT {
 
     private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static final Duration PROMPTLY = Duration.ofSeconds(2);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -30,16 +34,16 @@ class HealthIT {
 
     @Test
     void readyOnlyWhileTheBrokerIsUp() {
-        awaitReadiness(200);
+        awaitReadiness(200, SETTLE);
         assertChecks("UP", "UP");
         try {
-            Services.broker("stop");
-            awaitReadiness(503);
+            Services.broker("kill");
+            awaitReadiness(503, PROMPTLY);
             assertChecks("UP", "DOWN");
         } finally {
             Services.broker("start");
         }
-        awaitReadiness(200);
+        awaitReadiness(200, PROMPTLY);
         assertChecks("UP", "UP");
         assertEquals(200, Http.get("/health/live").statusCode(), "liveness does not depend on the broker");
     }
@@ -47,20 +51,21 @@ class HealthIT {
     @Test
     void readyOnlyWhileTheDatabaseIsUp() {
         Assumptions.assumeTrue(Services.privateDatabase(), "the database is not ours to stop");
-        awaitReadiness(200);
+        awaitReadiness(200, SETTLE);
         try {
-            Services.database("stop");
-            awaitReadiness(503);
+            Services.database("crash");
+            awaitReadiness(503, PROMPTLY);
             assertChecks("DOWN", "UP");
         } finally {
             Services.database("start");
         }
-        awaitReadiness(200);
+        awaitReadiness(200, PROMPTLY);
         assertChecks("UP", "UP");
     }
 
-    private static void awaitReadiness(int status) {
-        Poll.untilTrue(SETTLE, "/health/ready to answer " + status, () -> Http.get("/health/ready").statusCode() == status);
+    /** Polled as a kubelet would, only faster; the bound is measured from the moment the fault or its end. */
+    private static void awaitReadiness(int status, Duration within) {
+        Poll.untilTrue(within, "/health/ready to answer " + status, () -> Http.get("/health/ready").statusCode() == status);
     }
 
     private static void assertChecks(String database, String broker) {

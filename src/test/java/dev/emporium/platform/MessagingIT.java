@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The messaging path is real: a message sent through the Artemis resource adapter reaches the broker, a
- * message-driven bean consumes it and writes through JPA, and both ends are transactional.
+ * The messaging path is real: a message written to the outbox in a transaction reaches the broker once that commits
+ * (and never if it rolls back), a message-driven bean consumes it and writes through JPA in a local transaction, a
+ * duplicate changes nothing, and a message that keeps failing is redelivered with back-off and dead-lettered.
  */
 @ExtendWith(ArquillianExtension.class)
 class MessagingIT {
@@ -69,9 +70,9 @@ class MessagingIT {
 
     @Test
     void rolledBackTransactionSendsNothingAndWritesNothing() throws Exception {
-        String slug = "xa-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = "outbox-" + UUID.randomUUID().toString().substring(0, 8);
         UUID rolledBack = server.inRolledBackTransaction(() -> {
-            server.em().persist(new Category("XA check", slug, null));
+            server.em().persist(new Category("Outbox check", slug, null));
             server.em().flush();
             return sender.send();
         });

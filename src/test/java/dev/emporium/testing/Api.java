@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,16 +21,23 @@ public final class Api {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final URI server;
     private final String clientAddress;
 
-    private Api(String clientAddress) {
+    private Api(URI server, String clientAddress) {
+        this.server = server;
         this.clientAddress = clientAddress;
     }
 
-    /** A client with an address of its own, from the TEST-NET-2 range. */
+    /** A client of the integration tests' server with an address of its own, from the TEST-NET-2 range. */
     public static Api newClient() {
+        return newClient(Http.server("/"));
+    }
+
+    /** A client of another server (e.g. http://localhost:9280/), with an address of its own. */
+    public static Api newClient(URI server) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new Api("198.51." + random.nextInt(256) + "." + random.nextInt(1, 255));
+        return new Api(server, "198.51." + random.nextInt(256) + "." + random.nextInt(1, 255));
     }
 
     /** The client address this client sends as X-Forwarded-For. */
@@ -55,7 +63,7 @@ public final class Api {
 
     /** A call with a raw (non-JSON) body of the given media type. */
     public Reply upload(String method, String path, byte[] body, String mediaType, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(Http.server("/api/v1" + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve("/api/v1" + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json")
                 .header("X-Forwarded-For", clientAddress)
@@ -69,7 +77,7 @@ public final class Api {
 
     /** The raw bytes of a GET, for binary resources. */
     public HttpResponse<byte[]> bytes(String absolutePath) {
-        HttpRequest request = HttpRequest.newBuilder(Http.server(absolutePath)).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(server.resolve(absolutePath)).timeout(Duration.ofSeconds(30)).GET().build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -82,7 +90,7 @@ public final class Api {
 
     /** A call with extra headers, given as name, value, name, value, ... */
     public Reply call(String method, String path, String json, String token, String... extraHeaders) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(Http.server("/api/v1" + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve("/api/v1" + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
                 .header("X-Forwarded-For", clientAddress)

@@ -58,6 +58,11 @@ public final class Mailbox implements LauncherSessionListener {
         return server;
     }
 
+    /** Every mail received so far. */
+    public static List<MimeMessage> all() {
+        return Arrays.asList(server().getReceivedMessages());
+    }
+
     /** The mails received for the address so far. */
     public static List<MimeMessage> to(String address) {
         return Arrays.stream(server().getReceivedMessages()).filter(m -> isFor(m, address)).toList();

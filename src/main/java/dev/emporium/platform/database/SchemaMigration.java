@@ -57,7 +57,7 @@ public class SchemaMigration {
             return;
         }
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(new UnboundedStatements(dataSource))
                 .locations(demoData ? new String[] {LOCATION, DEMO_LOCATION} : new String[] {LOCATION})
                 .failOnMissingLocations(true)
                 // The demo data (a repeatable migration) stays recorded when a database that had it is later run

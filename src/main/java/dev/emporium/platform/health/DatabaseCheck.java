@@ -2,6 +2,7 @@ package dev.emporium.platform.health;
 
 import dev.emporium.platform.database.SchemaMigration;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -13,13 +14,13 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when PostgreSQL answers and the schema is migrated. */
+/** Ready when PostgreSQL answers within the probe's deadline and the schema is migrated. */
 @Readiness
 @ApplicationScoped
 public class DatabaseCheck implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(DatabaseCheck.class.getName());
-    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+    private static final int VALIDATION_TIMEOUT_SECONDS = 1;
 
     @Resource(lookup = "jdbc/emporium")
     DataSource dataSource;
@@ -27,8 +28,15 @@ public class DatabaseCheck implements HealthCheck {
     @Inject
     SchemaMigration schemaMigration;
 
+    @Resource
+    ManagedExecutorService executor;
+
     @Override
     public HealthCheckResponse call() {
+        return TimeBoxed.probe(executor, "database", this::probe);
+    }
+
+    private HealthCheckResponse probe() {
         var response = HealthCheckResponse.named("database");
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {

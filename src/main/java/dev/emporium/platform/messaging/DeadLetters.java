@@ -1,20 +1,18 @@
 package dev.emporium.platform.messaging;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
-import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Moves a message that can never be processed to the dead-letter queue, with the reason and the queue it came from,
- * in the consumer's transaction: the message leaves its queue and reaches DLQ together, or neither happens.
+ * Moves a message that can never be processed to the dead-letter queue, with the reason and the queue it came from.
+ * The copy goes through the outbox in the same transaction as the record that this consumer rejected this message,
+ * so a redelivery (after a crash before the acknowledgement) does not dead-letter it twice.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -27,29 +25,30 @@ public class DeadLetters {
     private static final int MAX_REASON_LENGTH = 1000;
 
     @Inject
-    @JMSConnectionFactory(Destinations.CONNECTION_FACTORY)
-    JMSContext jms;
+    Outbox outbox;
 
-    @Resource(lookup = Destinations.DEAD_LETTER_QUEUE)
-    Queue deadLetterQueue;
+    @Inject
+    ProcessedMessages processedMessages;
 
-    public void reject(Message message, String origin, String reason) {
+    public void reject(String consumer, Message message, String origin, String reason) {
         try {
-            JMSProducer producer = jms.createProducer();
+            Map<String, Object> properties = new HashMap<>();
             for (Object name : Collections.list(message.getPropertyNames())) {
                 String property = (String) name;
                 if (!property.startsWith("JMSX") && !property.startsWith("_AMQ")) {
-                    producer.setProperty(property, message.getObjectProperty(property));
+                    properties.put(property, message.getObjectProperty(property));
                 }
             }
-            String shortReason = reason == null ? "rejected" : reason.length() > MAX_REASON_LENGTH
-                    ? reason.substring(0, MAX_REASON_LENGTH) : reason;
-            producer.setJMSCorrelationID(message.getJMSCorrelationID())
-                    .setProperty(REASON_PROPERTY, shortReason)
-                    .setProperty(ORIGIN_PROPERTY, origin);
-            producer.send(deadLetterQueue, message instanceof TextMessage text ? text.getText() : null);
+            properties.put(REASON_PROPERTY, reason == null ? "rejected"
+                    : reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason);
+            properties.put(ORIGIN_PROPERTY, origin);
+            String body = message instanceof TextMessage text ? text.getText() : null;
+            OutgoingMessage deadLetter = new OutgoingMessage(Destinations.DEAD_LETTERS, body, properties,
+                    message.getJMSCorrelationID());
+            String rejection = message.getJMSMessageID() == null ? null : "rejected " + message.getJMSMessageID();
+            processedMessages.once(consumer, rejection, () -> outbox.add(deadLetter));
         } catch (JMSException e) {
-            throw new IllegalStateException("could not move a rejected message to the dead-letter queue", e);
+            throw new IllegalStateException("could not read a rejected message", e);
         }
     }
 }

@@ -1,18 +1,21 @@
 package dev.emporium.platform.messaging;
 
-/** JNDI names of the messaging resources that server.xml defines, and the broker's names for the queues. */
+/** The broker's addresses that Emporium uses, and the JNDI names of the messaging resources server.xml defines. */
 public final class Destinations {
 
     public static final String CONNECTION_FACTORY = "jms/emporium";
+    /** Unpooled, for the broker readiness check. */
+    public static final String HEALTH_CONNECTION_FACTORY = "jms/emporiumHealth";
+    /** Read by the broker readiness check, which browses it. */
     public static final String SYSTEM_PROBE_QUEUE = "jms/queue/systemProbe";
-    public static final String ORDERS_PLACED_QUEUE = "jms/queue/ordersPlaced";
-    public static final String ORDER_EVENTS_TOPIC = "jms/topic/orderEvents";
-    public static final String NOTIFICATIONS_QUEUE = "jms/queue/notifications";
-    public static final String DEAD_LETTER_QUEUE = "jms/queue/deadLetters";
 
-    public static final String ORDERS_PLACED = "emporium.orders.placed";
-    public static final String NOTIFICATIONS = "emporium.notifications";
-    public static final String FULFILLMENT_UPDATES = "emporium.fulfillment.updates";
+    public static final Address SYSTEM_PROBE = Address.queue("emporium.system.probe");
+    public static final Address ORDERS_PLACED = Address.queue("emporium.orders.placed");
+    public static final Address ORDER_EVENTS = Address.topic("emporium.orders.events");
+    public static final Address NOTIFICATIONS = Address.queue("emporium.notifications");
+    public static final Address FULFILLMENT_UPDATES = Address.queue("emporium.fulfillment.updates");
+    public static final Address DEAD_LETTERS = Address.queue("DLQ");
+    public static final Address DEAD_LETTER_WATCH = Address.queue("emporium.dead-letters.watch");
 
     private Destinations() {
     }

@@ -4,6 +4,8 @@ import dev.emporium.platform.correlation.CorrelationId;
 import dev.emporium.platform.correlation.LogCorrelation;
 import dev.emporium.web.JsonMapping;
 import dev.emporium.web.JsonNames;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -27,11 +29,18 @@ import java.util.stream.Collectors;
 /**
  * What every Emporium message-driven bean does around its own work: adopt the message's correlation id, read and
  * check the CloudEvent (envelope and Bean Validation of its data), skip an event handled before, and move a message
- * that can never succeed to the dead-letter queue with the reason. Anything else thrown rolls the transaction back,
- * and the broker redelivers with back-off.
+ * that can never succeed to the dead-letter queue with the reason.
+ *
+ * <p>Messages are delivered outside any JTA transaction (NOT_SUPPORTED): the work, the record that the event was
+ * handled and the messages it sends (through the outbox) commit together in one local database transaction, and the
+ * adapter acknowledges the message after that. A crash in between makes the broker deliver it again, and the record
+ * makes that delivery a no-op. Anything else thrown rolls the work back, and the broker redelivers with back-off.
+ * (Delivery under XA is not used: Liberty cannot recover an in-doubt inbound branch of the Artemis adapter after a
+ * crash, see docs/messaging.md.)
  *
  * @param <T> the type of the event's data
  */
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public abstract class EventConsumer<T> implements MessageListener {
 
     private static final Jsonb JSONB = JsonMapping.create();
@@ -50,11 +59,11 @@ public abstract class EventConsumer<T> implements MessageListener {
     Validator validator;
 
     private final String consumer;
-    private final String queue;
+    private final Address queue;
     private final String eventType;
     private final Class<T> dataType;
 
-    protected EventConsumer(String consumer, String queue, String eventType, Class<T> dataType) {
+    protected EventConsumer(String consumer, Address queue, String eventType, Class<T> dataType) {
         this.consumer = consumer;
         this.queue = queue;
         this.eventType = eventType;
@@ -62,8 +71,8 @@ public abstract class EventConsumer<T> implements MessageListener {
     }
 
     /**
-     * Does the work for one event, the first time it arrives. Throws InvalidMessageException, before changing
-     * anything, for an event that can never be processed.
+     * Does the work for one event, the first time it arrives, inside the local transaction that records it. Throws
+     * InvalidMessageException for an event that can never be processed (what it changed is rolled back).
      */
     protected abstract void handle(CloudEvent<T> event);
 
@@ -72,12 +81,10 @@ public abstract class EventConsumer<T> implements MessageListener {
         LogCorrelation.begin(correlationId.adopt(correlationOf(message)));
         try {
             CloudEvent<T> event = read(message);
-            if (processedMessages.firstTime(consumer, event.id())) {
-                handle(event);
-            }
+            processedMessages.once(consumer, event.id(), () -> handle(event));
         } catch (InvalidMessageException e) {
             LOG.warning(() -> "Message from " + queue + " moved to the dead-letter queue: " + e.getMessage());
-            deadLetters.reject(message, queue, e.getMessage());
+            deadLetters.reject(consumer, message, queue.name(), e.getMessage());
         } finally {
             LogCorrelation.end();
         }

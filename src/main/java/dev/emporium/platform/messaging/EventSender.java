@@ -4,16 +4,14 @@ import dev.emporium.platform.correlation.CorrelationId;
 import dev.emporium.web.JsonMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.Destination;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSProducer;
 import jakarta.json.bind.Jsonb;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Sends CloudEvents. The send joins the caller's JTA transaction (XA with the database): an event leaves if and only
- * if the change it describes commits. The JMS properties repeat the attributes consumers select on, and
- * JMSCorrelationID carries the correlation id of the request in hand.
+ * Sends CloudEvents through the {@link Outbox}: the event is written in the caller's transaction and leaves for the
+ * broker once that commits. The JMS properties repeat the attributes consumers select on, and JMSCorrelationID
+ * carries the correlation id of the request in hand.
  */
 @ApplicationScoped
 public class EventSender {
@@ -26,22 +24,20 @@ public class EventSender {
     private static final Jsonb JSONB = JsonMapping.create();
 
     @Inject
-    @JMSConnectionFactory(Destinations.CONNECTION_FACTORY)
-    JMSContext jms;
+    Outbox outbox;
 
     @Inject
     CorrelationId correlationId;
 
-    public <T> CloudEvent<T> send(Destination destination, String source, String type, String subject, T data) {
+    public <T> CloudEvent<T> send(Address address, String source, String type, String subject, T data) {
         CloudEvent<T> event = CloudEvent.of(source, type, subject, correlationId.value(), data);
-        JMSProducer producer = jms.createProducer()
-                .setJMSCorrelationID(event.correlationid())
-                .setProperty(TYPE_PROPERTY, event.type())
-                .setProperty(ID_PROPERTY, event.id());
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(TYPE_PROPERTY, event.type());
+        properties.put(ID_PROPERTY, event.id());
         if (subject != null) {
-            producer.setProperty(SUBJECT_PROPERTY, subject);
+            properties.put(SUBJECT_PROPERTY, subject);
         }
-        producer.send(destination, JSONB.toJson(event));
+        outbox.add(new OutgoingMessage(address, JSONB.toJson(event), properties, event.correlationid()));
         return event;
     }
 }

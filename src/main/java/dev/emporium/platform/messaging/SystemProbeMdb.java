@@ -2,6 +2,9 @@ package dev.emporium.platform.messaging;
 
 import dev.emporium.web.JsonMapping;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -11,11 +14,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 
 /**
- * Records each probe it receives. The receive and the insert share one XA transaction (container-managed,
- * REQUIRED), so a failed insert puts the message back on the queue. A duplicate delivery finds the row already
- * there and changes nothing.
+ * Records each probe it receives, once (by probe id), in a local transaction; the adapter acknowledges the message
+ * after it commits. A probe that cannot be read throws, so the broker redelivers it with back-off and finally moves
+ * it to DLQ, which the tests use to prove that path.
  */
 @MessageDriven(name = "SystemProbeMdb")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SystemProbeMdb implements MessageListener {
 
     private static final Jsonb JSONB = JsonMapping.create();
@@ -23,15 +27,17 @@ public class SystemProbeMdb implements MessageListener {
     @PersistenceContext(unitName = "emporium")
     EntityManager em;
 
+    @Inject
+    ProcessedMessages processedMessages;
+
     @Override
     public void onMessage(Message message) {
         ProbeMessage probe = JSONB.fromJson(body(message), ProbeMessage.class);
         if (probe.probeId() == null || probe.sentAt() == null) {
             throw new IllegalArgumentException("probe message without probe_id or sent_at");
         }
-        if (em.find(SystemProbe.class, probe.probeId()) == null) {
-            em.persist(new SystemProbe(probe.probeId(), probe.sentAt(), Instant.now()));
-        }
+        processedMessages.once("system-probe", probe.probeId().toString(),
+                () -> em.persist(new SystemProbe(probe.probeId(), probe.sentAt(), Instant.now())));
     }
 
     private static String body(Message message) {

@@ -1,36 +1,26 @@
 package dev.emporium.platform.messaging;
 
 import dev.emporium.web.JsonMapping;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.Queue;
 import jakarta.json.bind.Jsonb;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
-/**
- * Sends a probe through the broker. The send joins the caller's JTA transaction, if any: a rolled-back caller
- * sends nothing.
- */
+/** Sends a probe through the broker, by way of the outbox: a rolled-back caller sends nothing. */
 @ApplicationScoped
 public class SystemProbeSender {
 
     private static final Jsonb JSONB = JsonMapping.create();
 
     @Inject
-    @JMSConnectionFactory(Destinations.CONNECTION_FACTORY)
-    JMSContext jms;
-
-    @Resource(lookup = Destinations.SYSTEM_PROBE_QUEUE)
-    Queue probeQueue;
+    Outbox outbox;
 
     public UUID send() {
         UUID probeId = UUID.randomUUID();
         String body = JSONB.toJson(new ProbeMessage(probeId, Instant.now()));
-        jms.createProducer().send(probeQueue, body);
+        outbox.add(new OutgoingMessage(Destinations.SYSTEM_PROBE, body, Map.of(), null));
         return probeId;
     }
 }

@@ -13,20 +13,25 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The scheduled clean-up deletes expired refresh tokens and leaves live ones. */
+/**
+ * The scheduled clean-up deletes expired refresh tokens and forgotten login attempt counts, and leaves live ones.
+ */
 @ExtendWith(ArquillianExtension.class)
-class RefreshTokenCleanupIT {
+class AuthCleanupIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(RefreshTokenCleanupIT.class);
+        return Deployments.application(AuthCleanupIT.class);
     }
 
     @Inject
     InServer server;
 
     @Inject
-    RefreshTokenCleanup cleanup;
+    AuthCleanup cleanup;
+
+    @Inject
+    LoginThrottle loginThrottle;
 
     @Test
     void expiredTokensAreDeletedLiveOnesKept() throws Exception {
@@ -53,5 +58,26 @@ class RefreshTokenCleanupIT {
                 .setParameter(1, user).getSingleResult());
         assertEquals(1, left.intValue(), "the live token stays");
         assertEquals(0, expired.intValue(), "the expired token is gone");
+    }
+
+    @Test
+    void forgottenLoginAttemptCountsAreDeletedCurrentOnesKept() throws Exception {
+        byte[] stale = UUID.randomUUID().toString().getBytes();
+        byte[] current = UUID.randomUUID().toString().getBytes();
+        byte[] locked = UUID.randomUUID().toString().getBytes();
+        server.inTransaction(() -> server.em().createNativeQuery("""
+                INSERT INTO login_attempts (account_key, attempts, last_attempt_at, locked_until) VALUES
+                  (?1, 3, now() - interval '2 hours', NULL),
+                  (?2, 3, now(), NULL),
+                  (?3, 9, now() - interval '2 hours', now() + interval '1 minute')""")
+                .setParameter(1, stale).setParameter(2, current).setParameter(3, locked).executeUpdate());
+
+        assertTrue(loginThrottle.forgetStale() >= 1);
+
+        for (Object[] key : new Object[][] {{stale, 0}, {current, 1}, {locked, 1}}) {
+            Number left = server.inTransaction(() -> (Number) server.em().createNativeQuery(
+                    "SELECT count(*) FROM login_attempts WHERE account_key = ?1").setParameter(1, key[0]).getSingleResult());
+            assertEquals(key[1], left.intValue());
+        }
     }
 }

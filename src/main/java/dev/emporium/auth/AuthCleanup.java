@@ -14,11 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Deletes expired refresh tokens every hour. Several replicas may run it at once: the delete is idempotent. */
+/**
+ * Deletes expired refresh tokens and forgotten login attempt counts every hour. Several replicas may run it at once:
+ * the deletes are idempotent.
+ */
 @ApplicationScoped
-public class RefreshTokenCleanup {
+public class AuthCleanup {
 
-    private static final Logger LOG = Logger.getLogger(RefreshTokenCleanup.class.getName());
+    private static final Logger LOG = Logger.getLogger(AuthCleanup.class.getName());
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -27,7 +30,10 @@ public class RefreshTokenCleanup {
     RefreshTokens refreshTokens;
 
     @Inject
-    RefreshTokenCleanup self;
+    LoginThrottle loginThrottle;
+
+    @Inject
+    AuthCleanup self;
 
     private ScheduledFuture<?> task;
 
@@ -43,10 +49,11 @@ public class RefreshTokenCleanup {
 
     private void run() {
         try {
-            int removed = self.deleteExpired();
-            LOG.fine(() -> "Removed " + removed + " expired refresh tokens");
+            int tokens = self.deleteExpired();
+            int attempts = loginThrottle.forgetStale();
+            LOG.fine(() -> "Removed " + tokens + " expired refresh tokens and " + attempts + " stale login attempt counts");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Refresh token clean-up failed; retrying in an hour", e);
+            LOG.log(Level.WARNING, "Clean-up of refresh tokens and login attempts failed; retrying in an hour", e);
         }
     }
 

@@ -1,0 +1,87 @@
+package dev.emporium.platform.messaging;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.Map;
+
+/**
+ * JMS properties as the outbox stores them (a JSON object): a String as a JSON string, any other type as
+ * {@code {"type": "int", "value": 5}}, so that a dead letter keeps the exact types of the original's properties.
+ */
+final class MessageProperties {
+
+    private MessageProperties() {
+    }
+
+    static String toJson(Map<String, Object> properties) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        properties.forEach((name, value) -> {
+            if (value instanceof String text) {
+                json.add(name, text);
+            } else {
+                json.add(name, typed(value));
+            }
+        });
+        return json.build().toString();
+    }
+
+    /** Sets the stored properties on a message. */
+    static void apply(String stored, Message message) throws JMSException {
+        JsonObject properties;
+        try (var reader = Json.createReader(new StringReader(stored))) {
+            properties = reader.readObject();
+        }
+        for (Map.Entry<String, JsonValue> property : properties.entrySet()) {
+            String name = property.getKey();
+            if (property.getValue() instanceof JsonString text) {
+                message.setStringProperty(name, text.getString());
+            } else {
+                JsonObject typed = property.getValue().asJsonObject();
+                JsonValue value = typed.get("value");
+                switch (typed.getString("type")) {
+                    case "boolean" -> message.setBooleanProperty(name, value == JsonValue.TRUE);
+                    case "byte" -> message.setByteProperty(name, (byte) ((JsonNumber) value).intValueExact());
+                    case "short" -> message.setShortProperty(name, (short) ((JsonNumber) value).intValueExact());
+                    case "int" -> message.setIntProperty(name, ((JsonNumber) value).intValueExact());
+                    case "long" -> message.setLongProperty(name, ((JsonNumber) value).longValueExact());
+                    case "float" -> message.setFloatProperty(name, (float) ((JsonNumber) value).doubleValue());
+                    case "double" -> message.setDoubleProperty(name, ((JsonNumber) value).doubleValue());
+                    default -> throw new JMSException("outbox property " + name + " has an unknown type");
+                }
+            }
+        }
+    }
+
+    private static JsonObject typed(Object value) {
+        // Java 17: no patterns in switch yet.
+        String type;
+        if (value instanceof Boolean) {
+            type = "boolean";
+        } else if (value instanceof Byte) {
+            type = "byte";
+        } else if (value instanceof Short) {
+            type = "short";
+        } else if (value instanceof Integer) {
+            type = "int";
+        } else if (value instanceof Long) {
+            type = "long";
+        } else if (value instanceof Float) {
+            type = "float";
+        } else if (value instanceof Double) {
+            type = "double";
+        } else {
+            throw new IllegalArgumentException("a JMS property cannot be a " + value.getClass().getName());
+        }
+        JsonValue json = value instanceof Boolean flag ? (flag ? JsonValue.TRUE : JsonValue.FALSE)
+                : value instanceof Float || value instanceof Double ? Json.createValue(((Number) value).doubleValue())
+                : Json.createValue(((Number) value).longValue());
+        return Json.createObjectBuilder().add("type", type).add("value", json).build();
+    }
+}

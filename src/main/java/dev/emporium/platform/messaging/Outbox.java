@@ -1,0 +1,63 @@
+package dev.emporium.platform.messaging;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+/**
+ * Where every message Emporium sends starts: a row written in the caller's transaction, so that the message exists
+ * if and only if the change it describes commits, with no second resource in that transaction. {@link OutboxRelay}
+ * takes it to the broker once the transaction has committed (woken at once, and polling behind that).
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Object WAKE_REGISTERED = Outbox.class.getName() + ".wake";
+
+    @PersistenceContext(unitName = "emporium")
+    EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(OutgoingMessage message) {
+        em.createNativeQuery("INSERT INTO outbox (address, routing, body, properties, correlation_id)"
+                        + " VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), ?5)")
+                .setParameter(1, message.address().name())
+                .setParameter(2, message.address().routing().wireName())
+                .setParameter(3, message.body())
+                .setParameter(4, MessageProperties.toJson(message.properties()))
+                .setParameter(5, message.correlationId())
+                .executeUpdate();
+        wakeRelayOnCommit();
+    }
+
+    private void wakeRelayOnCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}
