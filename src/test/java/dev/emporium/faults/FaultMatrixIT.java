@@ -173,7 +173,9 @@ class FaultMatrixIT {
         fault.inject();
         Instant healed = Instant.now();
         load.awaitDone(Duration.ofMinutes(5));
+        Instant lastOrder = Instant.now();
         Duration recovery = awaitSettled(before, healed);
+        Duration drain = Duration.between(lastOrder, healed.plus(recovery));
         List<Invariants.Verdict> verdicts = new ArrayList<>(Invariants.check(before, load, expectedDeadLetters));
         Map<String, Integer> statuses = load.statuses();
         List<String> failures = statuses.keySet().stream().filter(s -> s.startsWith("5") && !s.equals("503")).toList();
@@ -181,7 +183,7 @@ class FaultMatrixIT {
                 && statuses.keySet().stream().allMatch(s -> s.equals("201") || s.equals("503") || s.equals("no answer")),
                 "statuses " + statuses + "; slowest answer " + load.slowestAnswer().toMillis() + " ms"));
         ScenarioReport report = new ScenarioReport(name, load.total(), load.requests(), statuses,
-                Duration.between(faulted, healed), recovery, load.slowestAnswer(), verdicts);
+                Duration.between(faulted, healed), recovery, drain, load.slowestAnswer(), verdicts);
         reports.add(report);
         System.out.println(report.text());
         String broken = verdicts.stream().filter(v -> !v.holds()).map(v -> v.name() + ": " + v.found())
@@ -189,7 +191,10 @@ class FaultMatrixIT {
         assertTrue(broken.isEmpty(), name + ": " + broken);
     }
 
-    /** From the fault's end until every order has left pending and the outbox and the queues are empty. */
+    /**
+     * From the fault's end until every order of the scenario has left pending and the outbox and the queues are
+     * empty (the clients are still placing orders for part of that time).
+     */
     private static Duration awaitSettled(Invariants.Before before, Instant healed) throws Exception {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         String unsettled;
