@@ -23,3 +23,11 @@ CREATE TABLE login_attempts (
     CONSTRAINT login_attempts_not_negative CHECK (attempts >= 0)
 );
 CREATE INDEX login_attempts_last_attempt_idx ON login_attempts (last_attempt_at);
+
+-- Where each account has logged in from before (a hash of e-mail and client address). Attempts from such a place
+-- are counted apart from the account's count, so that guesses from elsewhere cannot lock the user out of it.
+CREATE TABLE login_known_sources (
+    source_key      bytea       PRIMARY KEY,
+    last_success_at timestamptz NOT NULL
+);
+CREATE INDEX login_known_sources_last_success_idx ON login_known_sources (last_success_at);

@@ -7,6 +7,7 @@ import dev.emporium.web.ApiError;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -71,8 +72,9 @@ public class AuthResource {
     @APIResponse(responseCode = "429", description = "LOGIN_THROTTLED: too many failed logins for this e-mail address, from"
             + " any address; or RATE_LIMITED: too many attempts from this address (Retry-After says when to try again)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response login(@Valid @NotNull LoginRequest request) {
-        return tokens(auth.login(request));
+    public Response login(@Valid @NotNull LoginRequest request, @Context HttpServletRequest http) {
+        // The client's address: the peer, or what a trusted proxy (TRUSTED_PROXIES) says it is.
+        return tokens(auth.login(request, http.getRemoteAddr()));
     }
 
     @POST

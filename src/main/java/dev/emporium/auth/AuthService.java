@@ -46,9 +46,9 @@ public class AuthService {
      * against the address's allowance (LoginThrottle), which refuses guesses past it from wherever they come.
      */
     @Transactional
-    public TokenResponse login(LoginRequest request) {
+    public TokenResponse login(LoginRequest request, String clientAddress) {
         String email = Usernames.normaliseEmail(request.email());
-        throttle.attempt(email);
+        throttle.attempt(email, clientAddress);
         User user = users.findByEmail(email).orElse(null);
         boolean verified = user == null
                 ? hasher.verifyAgainstDecoy(request.password())
@@ -58,7 +58,7 @@ public class AuthService {
             LOG.info(() -> "Failed login" + (user == null ? " for an unknown e-mail" : " for user " + user.getId()));
             throw ApiException.unauthorized("INVALID_CREDENTIALS", "E-mail or password is wrong");
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, clientAddress);
         return tokensFor(user, UUID.randomUUID());
     }
 

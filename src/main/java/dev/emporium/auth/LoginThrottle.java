@@ -18,11 +18,12 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows password guessing against one account from any number of addresses, which the per-address rate limit does
- * not see (LoginLockout has the rule). State is kept in PostgreSQL, per hash of the normalised e-mail, for addresses
- * with and without an account alike, so the answers tell nothing about which accounts exist; every replica sees the
- * same count. The lock is short (5 minutes at most), and a user who is signed in keeps working through refresh
- * tokens while someone guesses at their password.
+ * Slows password guessing against one account from any number of client addresses, which the per-address rate
+ * limit does not see (LoginLockout has the rule). Attempts are counted per e-mail address, for addresses with and
+ * without an account alike, so the answers tell nothing about which accounts exist. A client address the account
+ * has logged in from before is a known source: its attempts are counted apart, so that guessing from elsewhere,
+ * however long it goes on, cannot lock the user out of the places they use. State is kept in PostgreSQL, as hashes
+ * of the e-mail (and address), so every replica sees the same counts.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -46,6 +47,11 @@ public class LoginThrottle {
     @ConfigProperty(name = "emporium.auth.login.forget-after", defaultValue = "PT15M")
     Duration forgetAfter;
 
+    /** How long a client address stays known to an account after its last successful login from there. */
+    @Inject
+    @ConfigProperty(name = "emporium.auth.login.known-source-for", defaultValue = "P90D")
+    Duration knownSourceFor;
+
     private LoginLockout lockout;
 
     @PostConstruct
@@ -54,13 +60,13 @@ public class LoginThrottle {
     }
 
     /**
-     * Counts a login attempt for the address, or refuses it with 429 LOGIN_THROTTLED while the address is locked.
-     * Commits on its own before the password is checked, so that concurrent guesses are counted one by one and a
-     * failed login still counts.
+     * Counts a login attempt for the e-mail address from the client address, or refuses it with 429 LOGIN_THROTTLED
+     * while its count is locked. Commits on its own before the password is checked, so that concurrent guesses are
+     * counted one by one and a failed login still counts.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void attempt(String normalisedEmail) {
-        byte[] key = key(normalisedEmail);
+    public void attempt(String normalisedEmail, String clientAddress) {
+        byte[] key = countFor(normalisedEmail, clientAddress);
         // A row with no attempts yet, so that there is a row to lock: concurrent attempts are counted one by one.
         em.createNativeQuery("INSERT INTO login_attempts (account_key, attempts, last_attempt_at) VALUES (?1, 0, now())"
                 + " ON CONFLICT DO NOTHING").setParameter(1, key).executeUpdate();
@@ -83,19 +89,46 @@ public class LoginThrottle {
                 .executeUpdate();
     }
 
-    /** A successful login: the address's count starts over. */
+    /**
+     * A successful login: the count it was made under starts over, and the client address becomes (or stays) a
+     * known source of the account. A success from a known source leaves the account's own count alone, so that it
+     * does not hand a guesser elsewhere a fresh allowance.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void succeeded(String normalisedEmail) {
-        em.createNativeQuery("DELETE FROM login_attempts WHERE account_key = ?1").setParameter(1, key(normalisedEmail))
-                .executeUpdate();
+    public void succeeded(String normalisedEmail, String clientAddress) {
+        byte[] counted = countFor(normalisedEmail, clientAddress);
+        em.createNativeQuery("DELETE FROM login_attempts WHERE account_key = ?1").setParameter(1, counted).executeUpdate();
+        em.createNativeQuery("INSERT INTO login_known_sources (source_key, last_success_at) VALUES (?1, now())"
+                        + " ON CONFLICT (source_key) DO UPDATE SET last_success_at = now()")
+                .setParameter(1, sourceKey(normalisedEmail, clientAddress)).executeUpdate();
     }
 
-    /** Deletes counts that have been forgotten anyway, so that guessing at made-up addresses fills no table. */
+    /**
+     * Deletes counts that have been forgotten anyway and sources not used for a long time, so that guessing at
+     * made-up addresses fills no table.
+     */
     @Transactional
     public int forgetStale() {
-        return em.createNativeQuery("DELETE FROM login_attempts WHERE last_attempt_at < ?1"
+        int counts = em.createNativeQuery("DELETE FROM login_attempts WHERE last_attempt_at < ?1"
                         + " AND (locked_until IS NULL OR locked_until < now())")
                 .setParameter(1, Timestamp.from(Instant.now().minus(forgetAfter))).executeUpdate();
+        int sources = em.createNativeQuery("DELETE FROM login_known_sources WHERE last_success_at < ?1")
+                .setParameter(1, Timestamp.from(Instant.now().minus(knownSourceFor))).executeUpdate();
+        return counts + sources;
+    }
+
+    /** The key of the count an attempt falls under: its known source's own, or the e-mail address's. */
+    private byte[] countFor(String normalisedEmail, String clientAddress) {
+        byte[] source = sourceKey(normalisedEmail, clientAddress);
+        Number known = (Number) em.createNativeQuery("SELECT count(*) FROM login_known_sources WHERE source_key = ?1"
+                        + " AND last_success_at > ?2")
+                .setParameter(1, source).setParameter(2, Timestamp.from(Instant.now().minus(knownSourceFor)))
+                .getSingleResult();
+        return known.intValue() > 0 ? source : sha256(normalisedEmail);
+    }
+
+    private static byte[] sourceKey(String normalisedEmail, String clientAddress) {
+        return sha256(normalisedEmail + "\n" + clientAddress);
     }
 
     /** A timestamptz column as the native query hands it over (the JDBC driver and Hibernate disagree on the type). */
@@ -106,9 +139,9 @@ public class LoginThrottle {
         return timestamp instanceof OffsetDateTime offset ? offset.toInstant() : ((Timestamp) timestamp).toInstant();
     }
 
-    private static byte[] key(String normalisedEmail) {
+    private static byte[] sha256(String text) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(normalisedEmail.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -61,7 +61,7 @@ class AuthCleanupIT {
     }
 
     @Test
-    void forgottenLoginAttemptCountsAreDeletedCurrentOnesKept() throws Exception {
+    void forgottenLoginAttemptCountsAndSourcesAreDeletedCurrentOnesKept() throws Exception {
         byte[] stale = UUID.randomUUID().toString().getBytes();
         byte[] current = UUID.randomUUID().toString().getBytes();
         byte[] locked = UUID.randomUUID().toString().getBytes();
@@ -72,12 +72,24 @@ class AuthCleanupIT {
                   (?3, 9, now() - interval '2 hours', now() + interval '1 minute')""")
                 .setParameter(1, stale).setParameter(2, current).setParameter(3, locked).executeUpdate());
 
-        assertTrue(loginThrottle.forgetStale() >= 1);
+        byte[] oldSource = UUID.randomUUID().toString().getBytes();
+        byte[] recentSource = UUID.randomUUID().toString().getBytes();
+        server.inTransaction(() -> server.em().createNativeQuery("""
+                INSERT INTO login_known_sources (source_key, last_success_at) VALUES
+                  (?1, now() - interval '100 days'), (?2, now() - interval '10 days')""")
+                .setParameter(1, oldSource).setParameter(2, recentSource).executeUpdate());
+
+        assertTrue(loginThrottle.forgetStale() >= 2);
 
         for (Object[] key : new Object[][] {{stale, 0}, {current, 1}, {locked, 1}}) {
             Number left = server.inTransaction(() -> (Number) server.em().createNativeQuery(
                     "SELECT count(*) FROM login_attempts WHERE account_key = ?1").setParameter(1, key[0]).getSingleResult());
             assertEquals(key[1], left.intValue());
+        }
+        for (Object[] key : new Object[][] {{oldSource, 0}, {recentSource, 1}}) {
+            Number left = server.inTransaction(() -> (Number) server.em().createNativeQuery(
+                    "SELECT count(*) FROM login_known_sources WHERE source_key = ?1").setParameter(1, key[0]).getSingleResult());
+            assertEquals(key[1], left.intValue(), "login sources are forgotten after 90 days unused");
         }
     }
 }
