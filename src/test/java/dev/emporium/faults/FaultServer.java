@@ -6,9 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,22 +45,29 @@ final class FaultServer {
     void create() throws IOException {
         deleteTree(server);
         Path template = wlp.resolve("usr/servers/emporium-it");
-        Set<String> left = Set.of("logs", "workarea", "dropins", "apps", "tranlog", "temp", "bootstrap.properties");
         // server.env is copied: it holds the password of the server's generated keystore; ours is added to it.
-        try (Stream<Path> files = Files.walk(template)) {
-            for (Path file : files.toList()) {
-                Path relative = template.relativize(file);
+        Set<String> left = Set.of("logs", "workarea", "dropins", "apps", "tranlog", "temp", "bootstrap.properties");
+        // Walked while the Arquillian-managed server runs from the same directory: its state is left alone.
+        Files.walkFileTree(template, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
+                Path relative = template.relativize(directory);
                 if (relative.getNameCount() > 0 && left.contains(relative.getName(0).toString())) {
-                    continue;
+                    return FileVisitResult.SKIP_SUBTREE;
                 }
-                Path target = server.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                Files.createDirectories(server.resolve(relative.toString()));
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Path relative = template.relativize(file);
+                if (!left.contains(relative.getName(0).toString())) {
+                    Files.copy(file, server.resolve(relative.toString()), StandardCopyOption.REPLACE_EXISTING);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
         Files.createDirectories(server.resolve("dropins"));
         Files.copy(Path.of(System.getProperty("emporium.war")), server.resolve("dropins/emporium.war"),
                 StandardCopyOption.REPLACE_EXISTING);

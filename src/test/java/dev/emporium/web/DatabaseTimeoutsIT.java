@@ -10,6 +10,7 @@ import dev.emporium.testing.Api.Reply;
 import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Database;
 import dev.emporium.testing.Deployments;
+import dev.emporium.testing.Orders;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -44,6 +45,9 @@ class DatabaseTimeoutsIT {
                 {"items": [{"product_id": "%s", "quantity": 1}], "shipping_address": "1 Locked Row"}""".formatted(product),
                 ada.accessToken());
         String id = placed.string("order_id");
+        // Paid first, so that the payment step is not queued on the same row: lock_timeout counts each lock wait on
+        // its own, and two in a row would meet the statement timeout instead (a 503, bounded all the same).
+        Orders.awaitStatus(api, ada.accessToken(), id, "processing", Duration.ofSeconds(30));
         try (Connection holder = Database.connect()) {
             // Another party holds the order's row, as an unfinished payment step would.
             holder.setAutoCommit(false);
