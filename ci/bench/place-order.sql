@@ -1,7 +1,7 @@
 -- What placing one order does in the database (OrderService.place), for pgbench beside the HTTP benchmark:
 -- read the product, reserve stock, insert the order, its line, its first history entry and its two outgoing messages
--- (order placed, status changed) in an outbox (bench_outbox, a copy of the
--- outbox table that the relay does not read), in one transaction.
+-- (order placed, status changed), in one transaction. The messages go to bench_outbox, a copy of the outbox table
+-- that the relay does not read.
 -- Set with pgbench -D: :prefix (quoted SKU prefix), :products (how many products the clients share), :user.
 \set n :client_id % :products + 1
 BEGIN;

@@ -48,7 +48,7 @@ public class AuthService {
     @Transactional
     public TokenResponse login(LoginRequest request, String clientAddress) {
         String email = Usernames.normaliseEmail(request.email());
-        throttle.attempt(email, clientAddress);
+        LoginThrottle.Attempt attempt = throttle.attempt(email, clientAddress);
         User user = users.findByEmail(email).orElse(null);
         boolean verified = user == null
                 ? hasher.verifyAgainstDecoy(request.password())
@@ -58,7 +58,7 @@ public class AuthService {
             LOG.info(() -> "Failed login" + (user == null ? " for an unknown e-mail" : " for user " + user.getId()));
             throw ApiException.unauthorized("INVALID_CREDENTIALS", "E-mail or password is wrong");
         }
-        throttle.succeeded(email, clientAddress);
+        throttle.succeeded(attempt);
         return tokensFor(user, UUID.randomUUID());
     }
 

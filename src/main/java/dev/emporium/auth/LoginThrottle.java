@@ -59,14 +59,19 @@ public class LoginThrottle {
         lockout = new LoginLockout(freeAttempts, firstLock, maxLock, forgetAfter);
     }
 
+    /** A counted attempt: the key of the count it fell under, and of its source (e-mail and client address). */
+    public record Attempt(byte[] counted, byte[] source) {
+    }
+
     /**
      * Counts a login attempt for the e-mail address from the client address, or refuses it with 429 LOGIN_THROTTLED
      * while its count is locked. Commits on its own before the password is checked, so that concurrent guesses are
      * counted one by one and a failed login still counts.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void attempt(String normalisedEmail, String clientAddress) {
-        byte[] key = countFor(normalisedEmail, clientAddress);
+    public Attempt attempt(String normalisedEmail, String clientAddress) {
+        byte[] source = sha256(normalisedEmail + "\n" + clientAddress);
+        byte[] key = isKnown(source) ? source : sha256(normalisedEmail);
         // A row with no attempts yet, so that there is a row to lock: concurrent attempts are counted one by one.
         em.createNativeQuery("INSERT INTO login_attempts (account_key, attempts, last_attempt_at) VALUES (?1, 0, now())"
                 + " ON CONFLICT DO NOTHING").setParameter(1, key).executeUpdate();
@@ -87,6 +92,7 @@ public class LoginThrottle {
                 .setParameter(3, Timestamp.from(next.lastAttempt()))
                 .setParameter(4, next.lockedUntil() == null ? null : Timestamp.from(next.lockedUntil()))
                 .executeUpdate();
+        return new Attempt(key, source);
     }
 
     /**
@@ -95,12 +101,12 @@ public class LoginThrottle {
      * does not hand a guesser elsewhere a fresh allowance.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void succeeded(String normalisedEmail, String clientAddress) {
-        byte[] counted = countFor(normalisedEmail, clientAddress);
-        em.createNativeQuery("DELETE FROM login_attempts WHERE account_key = ?1").setParameter(1, counted).executeUpdate();
+    public void succeeded(Attempt attempt) {
+        em.createNativeQuery("DELETE FROM login_attempts WHERE account_key = ?1").setParameter(1, attempt.counted())
+                .executeUpdate();
         em.createNativeQuery("INSERT INTO login_known_sources (source_key, last_success_at) VALUES (?1, now())"
                         + " ON CONFLICT (source_key) DO UPDATE SET last_success_at = now()")
-                .setParameter(1, sourceKey(normalisedEmail, clientAddress)).executeUpdate();
+                .setParameter(1, attempt.source()).executeUpdate();
     }
 
     /**
@@ -117,18 +123,13 @@ public class LoginThrottle {
         return counts + sources;
     }
 
-    /** The key of the count an attempt falls under: its known source's own, or the e-mail address's. */
-    private byte[] countFor(String normalisedEmail, String clientAddress) {
-        byte[] source = sourceKey(normalisedEmail, clientAddress);
+    /** Whether the account has logged in from this source lately: then its attempts have a count of their own. */
+    private boolean isKnown(byte[] source) {
         Number known = (Number) em.createNativeQuery("SELECT count(*) FROM login_known_sources WHERE source_key = ?1"
                         + " AND last_success_at > ?2")
                 .setParameter(1, source).setParameter(2, Timestamp.from(Instant.now().minus(knownSourceFor)))
                 .getSingleResult();
-        return known.intValue() > 0 ? source : sha256(normalisedEmail);
-    }
-
-    private static byte[] sourceKey(String normalisedEmail, String clientAddress) {
-        return sha256(normalisedEmail + "\n" + clientAddress);
+        return known.intValue() > 0;
     }
 
     /** A timestamptz column as the native query hands it over (the JDBC driver and Hibernate disagree on the type). */

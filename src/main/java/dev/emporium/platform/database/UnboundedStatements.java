@@ -5,7 +5,6 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
@@ -14,8 +13,9 @@ import javax.sql.DataSource;
 
 /**
  * The application's data source for Flyway, with PostgreSQL's statement timeout lifted while a connection is lent
- * to it: building an index on a large table takes as long as it takes. The connection's own timeout is put back
- * before it returns to the pool, where requests rely on it.
+ * to it: building an index on a large table takes as long as it takes. The connection's own timeout (its session
+ * default, from the driver's startup options in server.xml) is put back before it returns to the pool, where
+ * requests rely on it.
  */
 final class UnboundedStatements implements DataSource {
 
@@ -36,12 +36,7 @@ final class UnboundedStatements implements DataSource {
     }
 
     private static Connection unbounded(Connection connection) throws SQLException {
-        String timeout;
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet result = statement.executeQuery("SHOW statement_timeout")) {
-                result.next();
-                timeout = result.getString(1);
-            }
             statement.execute("SET statement_timeout = 0");
         } catch (SQLException e) {
             connection.close();
@@ -49,7 +44,7 @@ final class UnboundedStatements implements DataSource {
         }
         InvocationHandler handler = (proxy, method, arguments) -> {
             if (method.getName().equals("close") && !connection.isClosed()) {
-                restore(connection, timeout);
+                restore(connection);
             }
             try {
                 return method.invoke(connection, arguments);
@@ -62,14 +57,13 @@ final class UnboundedStatements implements DataSource {
     }
 
     /** A setting made in a transaction that rolls back is undone: so whatever Flyway left open ends first. */
-    private static void restore(Connection connection, String timeout) throws SQLException {
+    private static void restore(Connection connection) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         if (!autoCommit) {
             connection.rollback();
         }
-        try (var statement = connection.prepareStatement("SELECT set_config('statement_timeout', ?, false)")) {
-            statement.setString(1, timeout);
-            statement.execute();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("RESET statement_timeout");
         }
         if (!autoCommit) {
             connection.commit();

@@ -15,7 +15,6 @@ public final class Destinations {
     public static final Address NOTIFICATIONS = Address.queue("emporium.notifications");
     public static final Address FULFILLMENT_UPDATES = Address.queue("emporium.fulfillment.updates");
     public static final Address DEAD_LETTERS = Address.queue("DLQ");
-    public static final Address DEAD_LETTER_WATCH = Address.queue("emporium.dead-letters.watch");
 
     private Destinations() {
     }

@@ -17,6 +17,10 @@ import java.util.Map;
  */
 final class MessageProperties {
 
+    /** The non-String types a JMS property may have, by the names the outbox stores. */
+    private static final Map<Class<?>, String> TYPES = Map.of(Boolean.class, "boolean", Byte.class, "byte",
+            Short.class, "short", Integer.class, "int", Long.class, "long", Float.class, "float", Double.class, "double");
+
     private MessageProperties() {
     }
 
@@ -60,23 +64,8 @@ final class MessageProperties {
     }
 
     private static JsonObject typed(Object value) {
-        // Java 17: no patterns in switch yet.
-        String type;
-        if (value instanceof Boolean) {
-            type = "boolean";
-        } else if (value instanceof Byte) {
-            type = "byte";
-        } else if (value instanceof Short) {
-            type = "short";
-        } else if (value instanceof Integer) {
-            type = "int";
-        } else if (value instanceof Long) {
-            type = "long";
-        } else if (value instanceof Float) {
-            type = "float";
-        } else if (value instanceof Double) {
-            type = "double";
-        } else {
+        String type = TYPES.get(value.getClass());
+        if (type == null) {
             throw new IllegalArgumentException("a JMS property cannot be a " + value.getClass().getName());
         }
         JsonValue json = value instanceof Boolean flag ? (flag ? JsonValue.TRUE : JsonValue.FALSE)

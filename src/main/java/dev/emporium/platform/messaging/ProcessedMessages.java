@@ -31,8 +31,7 @@ public class ProcessedMessages {
     }
 
     /** Claims the id for the consumer; false when it was claimed before (the insert waits for a concurrent claim). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstTime(String consumer, String messageId) {
+    private boolean firstTime(String consumer, String messageId) {
         return em.createNativeQuery(
                         "INSERT INTO processed_messages (consumer, message_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
                 .setParameter(1, consumer).setParameter(2, messageId).executeUpdate() == 1;
