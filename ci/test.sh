@@ -3,7 +3,8 @@
 #   1. starts the "test" service set (its own PostgreSQL cluster, broker and S3 API server, apart from a running demo),
 #   2. builds and installs the WAR, running the unit tests,
 #   3. builds the EAR from ear/,
-#   4. runs the Arquillian integration tests on a managed Liberty, the EAR deployment test included, and the fault
+#   4. runs the Arquillian integration tests on a managed Liberty, the EAR deployment test included, the browser
+#      tests of the storefront and console (Selenium, headless chromium: installed here when missing), and the fault
 #      matrix (FaultMatrixIT: 240 orders per scenario; ci/faults.sh runs it at full size), which starts and stops a
 #      service set and a Liberty server of its own,
 # and stops the services it started.
@@ -13,6 +14,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$PROJECT_DIR"
 
 "$CI_DIR/jwt-keys.sh"
+# The browser tests drive Debian's chromium through chromium-driver.
+"$CI_DIR/chromium.sh" ensure
 started=()
 cleanup() {
     local service

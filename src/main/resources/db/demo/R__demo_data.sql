@@ -1,6 +1,8 @@
--- Demo data for local runs (EMPORIUM_DEMO_DATA=true, set by ci/run.sh): six categories, 45 products and two users.
+-- Demo data for local runs (EMPORIUM_DEMO_DATA=true, set by ci/run.sh): six categories, 48 products and two users.
 -- Repeatable and idempotent: Flyway runs it after the versioned migrations and again only if this file changes;
--- rows that already exist are left as they are.
+-- rows that already exist are left as they are, except that a demo product without a picture gets its demo picture
+-- (so a database made before the pictures existed gains them; stock and prices an admin changed stay).
+-- The pictures are src/main/webapp/demo/products/<SKU>.svg, drawn by ci/demo-images.sh: run it after adding a product.
 --
 -- Demo accounts (documented in README.md; for local use only):
 --   admin@emporium.test     / Emporium-Admin-Demo-2026     (ADMIN)
@@ -25,8 +27,8 @@ INSERT INTO categories (name, slug, description, parent_id)
 SELECT 'Headphones', 'headphones', 'Over-ear, in-ear and wireless', id FROM categories WHERE slug = 'electronics'
 ON CONFLICT DO NOTHING;
 
-INSERT INTO products (category_id, sku, name, description, price, currency, stock)
-SELECT c.id, p.sku, p.name, p.description, p.price, 'EUR', p.stock
+INSERT INTO products (category_id, sku, name, description, price, currency, stock, image_url)
+SELECT c.id, p.sku, p.name, p.description, p.price, 'EUR', p.stock, '/demo/products/' || p.sku || '.svg'
 FROM (VALUES
     ('home-office', 'DEMO-HOME-001', 'Walnut standing desk', 'Height-adjustable desk with a solid walnut top and quiet dual motors.', 649.00, 12),
     ('home-office', 'DEMO-HOME-002', 'Ergonomic mesh chair', 'Breathable mesh back, adjustable lumbar support and 4D armrests.', 329.00, 25),
@@ -43,11 +45,11 @@ FROM (VALUES
     ('kitchen', 'DEMO-KITC-004', 'Stainless stock pot', '8 litre stock pot with an encapsulated base for even heat.', 74.00, 30),
     ('kitchen', 'DEMO-KITC-005', 'Bamboo cutting board', 'Large end-grain bamboo board with a juice groove.', 32.00, 110),
     ('kitchen', 'DEMO-KITC-006', 'Digital kitchen scale', 'Scale with 1 g resolution up to 5 kg and a tare button.', 24.90, 150),
-    ('kitchen', 'DEMO-KITC-007', 'Enamelled dutch oven', '5.5 litre enamelled cast iron pot for braising and baking bread.', 159.00, 20),
+    ('kitchen', 'DEMO-KITC-007', 'Enamelled dutch oven', '5.5 litre enamelled cast iron pot for braising and baking bread.', 159.00, 2),
     ('kitchen', 'DEMO-KITC-008', 'Espresso grinder', 'Burr grinder with 40 settings from espresso to French press.', 189.00, 15),
     ('kitchen', 'DEMO-KITC-009', 'Linen tea towels', 'Set of three stonewashed linen towels.', 21.00, 0),
     ('outdoor', 'DEMO-OUTD-001', 'Two-person tent', 'Freestanding three-season tent, 1.9 kg packed.', 249.00, 18),
-    ('outdoor', 'DEMO-OUTD-002', 'Down sleeping bag', 'Comfort rated to -5 C with responsibly sourced down.', 279.00, 22),
+    ('outdoor', 'DEMO-OUTD-002', 'Down sleeping bag', 'Comfort rated to -5 C with responsibly sourced down.', 279.00, 1),
     ('outdoor', 'DEMO-OUTD-003', 'Camping stove', 'Compact gas stove with piezo ignition.', 49.00, 65),
     ('outdoor', 'DEMO-OUTD-004', 'Trekking poles', 'Pair of carbon poles with cork grips.', 99.00, 40),
     ('outdoor', 'DEMO-OUTD-005', 'Insulated bottle', '750 ml stainless bottle that keeps drinks cold for 24 hours.', 29.90, 300),
@@ -68,11 +70,15 @@ FROM (VALUES
     ('headphones', 'DEMO-HEAD-003', 'Studio monitor headphones', 'Closed-back wired headphones for mixing.', 159.00, 25),
     ('headphones', 'DEMO-HEAD-004', 'Sport earbuds', 'Sweat-resistant earbuds with ear hooks.', 79.00, 60),
     ('headphones', 'DEMO-HEAD-005', 'Headphone stand', 'Aluminium stand with a cable hook.', 35.00, 70),
+    ('headphones', 'DEMO-HEAD-006', 'Open-back headphones', 'Open-back wired headphones with velour pads for long listening sessions.', 199.00, 2),
     ('books', 'DEMO-BOOK-001', 'The Joinery Handbook', 'Hand-cut joints explained step by step, 320 pages.', 39.00, 40),
     ('books', 'DEMO-BOOK-002', 'Bread at Home', 'Sourdough and yeasted breads for the home oven.', 29.00, 65),
     ('books', 'DEMO-BOOK-003', 'Small Gardens', 'Planting plans for balconies and courtyards.', 24.00, 50),
     ('books', 'DEMO-BOOK-004', 'Repairing Electronics', 'Diagnosing and fixing everyday devices.', 34.00, 30),
-    ('books', 'DEMO-BOOK-005', 'Camp Cooking', 'Recipes for one pot and an open fire.', 22.00, 45)
+    ('books', 'DEMO-BOOK-005', 'Camp Cooking', 'Recipes for one pot and an open fire.', 22.00, 45),
+    ('books', 'DEMO-BOOK-006', 'Sharpening by Hand', 'Whetstones, strops and honing guides for kitchen knives and workshop tools, 192 pages.', 27.00, 3),
+    ('books', 'DEMO-BOOK-007', 'The Bicycle Workshop', 'Servicing a bike at home, from brake pads to wheel bearings.', 31.00, 0)
 ) AS p (category_slug, sku, name, description, price, stock)
 JOIN categories c ON c.slug = p.category_slug
-ON CONFLICT DO NOTHING;
+-- Only the picture, and only where there is none: an admin's picture, stock and price changes win.
+ON CONFLICT (sku) DO UPDATE SET image_url = EXCLUDED.image_url WHERE products.image_url IS NULL;

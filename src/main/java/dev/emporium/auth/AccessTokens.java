@@ -34,11 +34,19 @@ public class AccessTokens {
     @ConfigProperty(name = "emporium.jwt.access-token-lifetime", defaultValue = "PT15M")
     Duration lifetime;
 
+    @Inject
+    @ConfigProperty(name = "emporium.jwt.browser-access-token-lifetime", defaultValue = "PT5M")
+    Duration browserLifetime;
+
     public Duration lifetime() {
         return lifetime;
     }
 
-    public String issue(User user, UUID sessionId) {
+    public Duration browserLifetime() {
+        return browserLifetime;
+    }
+
+    public String issue(User user, UUID sessionId, Duration lifetime) {
         Instant now = Instant.now();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);

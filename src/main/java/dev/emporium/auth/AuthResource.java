@@ -4,11 +4,21 @@ import dev.emporium.user.Role;
 import dev.emporium.user.User;
 import dev.emporium.web.Acknowledgement;
 import dev.emporium.web.ApiError;
+import dev.emporium.web.ApiException;
+import dev.emporium.web.ApiExceptionMapper;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.HeaderParam;
+import java.time.Duration;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -37,8 +47,14 @@ public class AuthResource {
     private static final String TOKENS =
             "{\"access_token\": \"eyJ...\", \"refresh_token\": \"Qm9v...\", \"token_type\": \"Bearer\", \"expires_in\": 900}";
 
+    private static final String SESSION_HEADER = "\"cookie\" from a web page: the refresh token travels in the HttpOnly"
+            + " cookie emporium_refresh (Path=/api/v1/auth, SameSite=Strict) instead of the body (docs/storefront.md)";
+
     @Inject
     AuthService auth;
+
+    @Inject
+    Validator validator;
 
 
     @POST
@@ -72,9 +88,11 @@ public class AuthResource {
     @APIResponse(responseCode = "429", description = "LOGIN_THROTTLED: too many failed logins for this e-mail address, from"
             + " any address; or RATE_LIMITED: too many attempts from this address (Retry-After says when to try again)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response login(@Valid @NotNull LoginRequest request, @Context HttpServletRequest http) {
+    public Response login(@Valid @NotNull LoginRequest request, @Context HttpServletRequest http,
+                          @Parameter(description = SESSION_HEADER) @HeaderParam(BrowserSession.HEADER) String session) {
+        boolean browser = BrowserSession.requested(session);
         // The client's address: the peer, or what a trusted proxy (TRUSTED_PROXIES) says it is.
-        return tokens(auth.login(request, http.getRemoteAddr()));
+        return tokens(auth.login(request, http.getRemoteAddr(), browser), browser, http.isSecure());
     }
 
     @POST
@@ -82,17 +100,51 @@ public class AuthResource {
     @PermitAll
     @Operation(summary = "Exchange a refresh token for new tokens (the old refresh token is spent)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "refresh", value = "{\"refresh_token\": \"Qm9v...\"}")))
-    @APIResponse(responseCode = "200", description = "New tokens",
+    @APIResponse(responseCode = "200", description = "New tokens (with X-Emporium-Session: cookie, send {}: the"
+            + " token comes from the cookie, and the next one goes back into it)",
             content = @Content(schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(name = "tokens", value = TOKENS)))
     @APIResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN, or REFRESH_TOKEN_REUSED (the session is revoked)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response refresh(@Valid @NotNull RefreshRequest request) {
-        return tokens(auth.refresh(request.refreshToken()));
+    public Response refresh(RefreshRequest request, @Context HttpServletRequest http,
+                            @Parameter(description = SESSION_HEADER) @HeaderParam(BrowserSession.HEADER) String session,
+                            @Parameter(hidden = true) @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
+        if (!BrowserSession.requested(session)) {
+            // Checked here rather than by @Valid: a page's refresh sends {} and the token comes from its cookie.
+            if (request == null) {
+                throw ApiException.invalid("refresh_token", "must not be blank");
+            }
+            Set<ConstraintViolation<RefreshRequest>> violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+            return tokens(auth.refresh(request.refreshToken(), false), false, http.isSecure());
+        }
+        try {
+            if (cookie == null || cookie.isBlank()) {
+                throw AuthService.invalidRefreshToken();
+            }
+            return tokens(auth.refresh(cookie, true), true, http.isSecure());
+        } catch (ApiException refused) {
+            // The page's session is over: take the cookies back with the refusal.
+            return Response.fromResponse(new ApiExceptionMapper().toResponse(refused))
+                    .cookie(BrowserSession.cleared(http.isSecure())).build();
+        }
     }
 
-    /** Tokens are credentials: no cache, shared or private, may keep the answer (RFC 6749 §5.1). */
-    private static Response tokens(TokenResponse tokens) {
-        return Response.ok(tokens).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+    /**
+     * Tokens are credentials: no cache, shared or private, may keep the answer (RFC 6749 §5.1). A page's refresh
+     * token goes into its cookie instead of the body.
+     */
+    private Response tokens(TokenResponse tokens, boolean browser, boolean secure) {
+        Response.ResponseBuilder answer = Response.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache");
+        if (!browser) {
+            return answer.entity(tokens).build();
+        }
+        Duration lifetime = auth.refreshTokenLifetime();
+        return answer.entity(tokens.withoutRefreshToken())
+                .cookie(BrowserSession.refresh(tokens.refreshToken(), lifetime, secure), BrowserSession.marker(lifetime, secure))
+                .build();
     }
 
     @POST
@@ -102,8 +154,13 @@ public class AuthResource {
     @Operation(summary = "End the caller's session: its refresh tokens stop working")
     @APIResponse(responseCode = "204", description = "Logged out")
     @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response logout(@Context SecurityContext security) {
+    public Response logout(@Context SecurityContext security, @Context HttpServletRequest http,
+                           @Parameter(description = SESSION_HEADER) @HeaderParam(BrowserSession.HEADER) String session) {
         auth.logout(Caller.of(security));
-        return Response.noContent().build();
+        Response.ResponseBuilder answer = Response.noContent();
+        if (BrowserSession.requested(session)) {
+            answer.cookie(BrowserSession.cleared(http.isSecure()));
+        }
+        return answer.build();
     }
 }

@@ -8,6 +8,7 @@ import dev.emporium.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -46,7 +47,7 @@ public class AuthService {
      * against the address's allowance (LoginThrottle), which refuses guesses past it from wherever they come.
      */
     @Transactional
-    public TokenResponse login(LoginRequest request, String clientAddress) {
+    public TokenResponse login(LoginRequest request, String clientAddress, boolean browser) {
         String email = Usernames.normaliseEmail(request.email());
         LoginThrottle.Attempt attempt = throttle.attempt(email, clientAddress);
         User user = users.findByEmail(email).orElse(null);
@@ -59,12 +60,12 @@ public class AuthService {
             throw ApiException.unauthorized("INVALID_CREDENTIALS", "E-mail or password is wrong");
         }
         throttle.succeeded(attempt);
-        return tokensFor(user, UUID.randomUUID());
+        return tokensFor(user, UUID.randomUUID(), browser);
     }
 
     /** Spends a refresh token for a new pair. A token presented twice revokes its whole family. */
     @Transactional(dontRollbackOn = ApiException.class)
-    public TokenResponse refresh(String token) {
+    public TokenResponse refresh(String token, boolean browser) {
         RefreshToken stored = refreshTokens.findForUpdate(token).orElseThrow(AuthService::invalidRefreshToken);
         Instant now = Instant.now();
         if (stored.isUsed()) {
@@ -77,7 +78,7 @@ public class AuthService {
         }
         User user = users.findById(stored.getUserId()).filter(User::isActive).orElseThrow(AuthService::invalidRefreshToken);
         stored.markUsed(now);
-        return tokensFor(user, stored.getFamilyId());
+        return tokensFor(user, stored.getFamilyId(), browser);
     }
 
     @Transactional
@@ -87,13 +88,19 @@ public class AuthService {
         }
     }
 
-    private TokenResponse tokensFor(User user, UUID familyId) {
-        String refresh = refreshTokens.issue(user.getId(), familyId);
-        String access = accessTokens.issue(user, familyId);
-        return new TokenResponse(access, refresh, BEARER, accessTokens.lifetime().toSeconds());
+    public Duration refreshTokenLifetime() {
+        return refreshTokens.lifetime();
     }
 
-    private static ApiException invalidRefreshToken() {
+    /** A web page's access token lives shorter: its refresh cookie renews it without anyone noticing. */
+    private TokenResponse tokensFor(User user, UUID familyId, boolean browser) {
+        Duration lifetime = browser ? accessTokens.browserLifetime() : accessTokens.lifetime();
+        String refresh = refreshTokens.issue(user.getId(), familyId);
+        String access = accessTokens.issue(user, familyId, lifetime);
+        return new TokenResponse(access, refresh, BEARER, lifetime.toSeconds());
+    }
+
+    static ApiException invalidRefreshToken() {
         return ApiException.unauthorized("INVALID_REFRESH_TOKEN", "The refresh token is not valid; log in again");
     }
 }

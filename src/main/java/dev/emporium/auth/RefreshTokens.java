@@ -29,6 +29,10 @@ public class RefreshTokens {
     @ConfigProperty(name = "emporium.auth.refresh-token-lifetime", defaultValue = "P14D")
     Duration lifetime;
 
+    public Duration lifetime() {
+        return lifetime;
+    }
+
     /** A new token for the user in the given family; returns the value to hand to the client (shown once). */
     public String issue(UUID userId, UUID familyId) {
         byte[] value = new byte[32];

@@ -25,5 +25,6 @@ public record ProductWrite(
         @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]*$",
                 message = "letters, digits, '.', '_' and '-'") String sku,
         @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency,
-        @Size(max = 2048) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String imageUrl) {
+        @Size(max = 2048) @Pattern(regexp = "^(https?://\\S+|/(?![/\\\\])\\S*)$",
+                message = "must be an http(s) URL or a path on this site") String imageUrl) {
 }

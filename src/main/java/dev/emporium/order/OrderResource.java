@@ -26,7 +26,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,6 +52,9 @@ public class OrderResource {
 
     @Inject
     Locations locations;
+
+    @Inject
+    OrderStreams streams;
 
     private static final String EXAMPLE = "{\"id\": \"ad126355-b4e2-41db-b71c-015884ad2dca\", \"user_id\": \"49d52bf0…\", "
             + "\"order_date\": \"2026-11-26T07:15:50.245Z\", \"total_amount\": 59.90, \"currency\": \"EUR\", "
@@ -92,6 +98,28 @@ public class OrderResource {
     @APIResponse(responseCode = "404", description = "ORDER_NOT_FOUND (also for another customer's order)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public OrderView get(@PathParam("id") String id) {
         return orders.visibleTo(Caller.of(security), Ids.parse("id", id));
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Follow an order live: server-sent events (the owner's order, or any for an admin)",
+            description = "An event named status at once and after every status change, its data the order as GET"
+                    + " /orders/{id} shows it, its id the length of the status history; a comment line every 15 s"
+                    + " while nothing happens. The stream stays open until the client closes it.")
+    @APIResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "status", value = "event: status\nid: 2\ndata: " + EXAMPLE + "\n\n")))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: the id is not a UUID", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "ORDER_NOT_FOUND (also for another customer's order)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many streams open for this account", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+        streams.open(Caller.of(security), Ids.parse("id", id), sink, sse);
     }
 
     @GET

@@ -15,7 +15,7 @@ import java.io.IOException;
  * one error format in place. Done here rather than by an error-page dispatch, which hangs Liberty on a request that
  * asked to upgrade to HTTP/2 (h2c).
  */
-@WebFilter("/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ContainerErrorFilter extends HttpFilter {
 
     @Override

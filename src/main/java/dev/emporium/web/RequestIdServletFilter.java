@@ -13,7 +13,7 @@ import java.io.IOException;
  * Settles the request's X-Request-Id first thing (the caller's when well-formed, a new one otherwise), sends it back,
  * leaves it for the rest of the request in an attribute, and writes it on every log line the request causes.
  */
-@WebFilter("/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestIdServletFilter extends HttpFilter {
 
     @Override

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Refuses request bodies over EMPORIUM_REQUEST_MAX_BYTES (image uploads: EMPORIUM_IMAGES_MAX_BYTES) with 413: at
  * once when Content-Length says so, and while reading when a chunked body runs over.
  */
-@WebFilter("/api/*")
+@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class RequestSizeLimitFilter extends HttpFilter {
 
     @Inject

@@ -12,7 +12,7 @@ import java.io.IOException;
  * Headers every response carries: no content-type sniffing, and on HTTPS, Strict-Transport-Security so that
  * browsers keep to HTTPS. (Liberty sends no Server header: httpOptions removeServerHeader in server.xml.)
  */
-@WebFilter("/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     @Override

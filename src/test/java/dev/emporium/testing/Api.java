@@ -3,6 +3,7 @@ package dev.emporium.testing;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -80,6 +81,28 @@ public final class Api {
         HttpRequest request = HttpRequest.newBuilder(server.resolve(absolutePath)).timeout(Duration.ofSeconds(30)).GET().build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The status of GET path as an event stream (text/event-stream), which is closed again at once. */
+    public int streamStatus(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve("/api/v1" + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/event-stream")
+                .header("X-Forwarded-For", clientAddress)
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

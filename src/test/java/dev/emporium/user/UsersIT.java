@@ -35,7 +35,7 @@ class UsersIT {
         Reply me = api.get("/users/me", ada.accessToken());
         assertEquals(200, me.status(), me.toString());
         JsonObject user = me.json();
-        assertEquals(Set.of("id", "username", "email", "role", "created_at"), user.keySet());
+        assertEquals(Set.of("id", "username", "email", "role", "active", "created_at"), user.keySet());
         assertEquals(ada.id(), user.getString("id"));
         assertEquals(ada.email(), user.getString("email"));
         assertEquals(ada.username(), user.getString("username"));

@@ -45,6 +45,8 @@ class AuthorizationMatrixIT {
 
         /** Rows whose body is an image rather than JSON say so with this body. */
         static final String PNG_BODY = "<png>";
+        /** Rows whose answer is an event stream that stays open: only its status is read. */
+        static final String STREAM = "<stream>";
 
         String operation() {
             return method + " " + path;
@@ -91,6 +93,7 @@ class AuthorizationMatrixIT {
             new Row("POST", "/api/v1/orders", NO_ID, cast -> orderBody(cast.stockedProductId()), 401, 201, 201, 201),
             new Row("GET", "/api/v1/orders", NO_ID, NO_BODY, 401, 200, 200, 200),
             new Row("GET", "/api/v1/orders/{id}", ORDER_OF_A, NO_BODY, 401, 200, 404, 200),
+            new Row("GET", "/api/v1/orders/{id}/events", ORDER_OF_A, cast -> Row.STREAM, 401, 200, 404, 200),
             new Row("POST", "/api/v1/orders/{id}/cancel", FRESH_ORDER_OF_A, NO_BODY, 401, 200, 404, 200),
             // cancelled: allowed whether the payment step has already moved the order to processing or not.
             new Row("PUT", "/api/v1/orders/{id}/status", FRESH_ORDER_OF_A, cast -> "{\"status\": \"cancelled\"}", 401, 403, 403, 200),
@@ -137,6 +140,13 @@ class AuthorizationMatrixIT {
         String id = row.id().apply(cast);
         String path = row.path().replace("/api/v1", "").replaceAll("\\{[a-z]+\\}", id == null ? "" : id);
         String body = row.body().apply(cast);
+        if (Row.STREAM.equals(body)) {
+            int status = Api.newClient().streamStatus(path, token);
+            if (status != expected) {
+                mismatches.add(row.operation() + " as " + who + ": expected " + expected + ", got " + status);
+            }
+            return;
+        }
         Reply reply = Row.PNG_BODY.equals(body)
                 ? Api.newClient().upload(row.method(), path, Catalog.PNG, "image/png", token)
                 : Api.newClient().call(row.method(), path, body, token);
