@@ -225,8 +225,9 @@ export class OrderView extends View {
     const placed = this.route?.query.placed === '1' && !['payment_failed', 'cancelled'].includes(order.status);
     return html`
       <h1>Order <span class="order-ref">#${order.id.slice(0, 8)}</span></h1>
-      ${placed ? html`<p class="alert alert-success">Thank you! Your order is placed. We have sent a confirmation by
-        e-mail.</p>` : nothing}
+      ${placed ? html`<p class="alert alert-success">${order.status === 'pending'
+        ? 'Thank you! Your order is placed. We are taking the payment now; an e-mail follows once it is confirmed.'
+        : 'Thank you! Your order is confirmed, and a confirmation is on its way to your inbox.'}</p>` : nothing}
       <section class="order-status-panel" aria-labelledby="order-status-heading">
         <h2 id="order-status-heading">Status</h2>
         <div class="order-status" id="order-status" role="status" aria-live="polite" data-status=${order.status}>

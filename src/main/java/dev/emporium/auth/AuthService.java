@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Registration, login, token refresh with rotation and reuse detection, logout. */
 @ApplicationScoped
@@ -35,6 +36,10 @@ public class AuthService {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    @ConfigProperty(name = "emporium.auth.browser-refresh-grace", defaultValue = "PT10S")
+    Duration browserRefreshGrace;
 
     @Transactional
     public User register(RegisterRequest request) {
@@ -63,12 +68,17 @@ public class AuthService {
         return tokensFor(user, UUID.randomUUID(), browser);
     }
 
-    /** Spends a refresh token for a new pair. A token presented twice revokes its whole family. */
+    /**
+     * Spends a refresh token for a new pair. A token presented twice revokes its whole family, except a web page's
+     * within the browser grace: a page that was reloaded or left while its refresh was under way never received the
+     * cookie with the next token, and the next page can only present the spent one again.
+     */
     @Transactional(dontRollbackOn = ApiException.class)
     public TokenResponse refresh(String token, boolean browser) {
         RefreshToken stored = refreshTokens.findForUpdate(token).orElseThrow(AuthService::invalidRefreshToken);
         Instant now = Instant.now();
-        if (stored.isUsed()) {
+        boolean lostAnswer = browser && stored.usedWithin(browserRefreshGrace, now);
+        if (stored.isUsed() && !lostAnswer) {
             refreshTokens.revokeFamily(stored.getFamilyId());
             throw ApiException.unauthorized("REFRESH_TOKEN_REUSED",
                     "This refresh token was already used; the session is ended, log in again");
@@ -77,7 +87,9 @@ public class AuthService {
             throw invalidRefreshToken();
         }
         User user = users.findById(stored.getUserId()).filter(User::isActive).orElseThrow(AuthService::invalidRefreshToken);
-        stored.markUsed(now);
+        if (!stored.isUsed()) {
+            stored.markUsed(now);
+        }
         return tokensFor(user, stored.getFamilyId(), browser);
     }
 

@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -71,6 +72,11 @@ public class RefreshToken {
 
     public boolean isExpired(Instant now) {
         return !expiresAt.isAfter(now);
+    }
+
+    /** Spent no longer ago than grace: the answer that carried its successor may have been lost on the way. */
+    boolean usedWithin(Duration grace, Instant now) {
+        return usedAt != null && !usedAt.plus(grace).isBefore(now);
     }
 
     void markUsed(Instant now) {

@@ -129,12 +129,15 @@ public class OrderStreams {
             drop(orderId, subscriber);
             return;
         }
-        subscriber.sink().send(event).whenComplete((done, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.FINE, "An order event stream's client went away", failure);
-                drop(orderId, subscriber);
-            }
-        });
+        // The keep-alive and a status change may write to the same stream at once: one writer at a time.
+        synchronized (subscriber) {
+            subscriber.sink().send(event).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    LOG.log(Level.FINE, "An order event stream's client went away", failure);
+                    drop(orderId, subscriber);
+                }
+            });
+        }
     }
 
     private void drop(UUID orderId, Subscriber subscriber) {
