@@ -6,6 +6,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,12 @@ import java.util.Set;
 public class AppPages extends HttpFilter {
 
     static final String STATIC = "/static/";
-    /** First path segments that belong to the server, the API or files, never to a client-side route. */
+    /**
+     * First path segments that belong to files, the API or the server's own endpoints, never to a client-side route
+     * (a path a servlet claims is never one either: see forDefaultServlet).
+     */
     private static final Set<String> NOT_PAGES = Set.of("api", "static", "webjars", "demo", "js", "css", "health",
-            "metrics", "openapi", "error", "WEB-INF", "META-INF");
+            "metrics", "openapi", "WEB-INF", "META-INF");
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private volatile StaticBuild build;
@@ -40,11 +44,20 @@ public class AppPages extends HttpFilter {
             // The library's version is part of the path.
             response.setHeader("Cache-Control", IMMUTABLE);
             chain.doFilter(request, response);
-        } else if (isPageRoute(request.getMethod(), path)) {
+        } else if (forDefaultServlet(request) && isPageRoute(request.getMethod(), path)) {
             servePage(path.equals("/admin") || path.startsWith("/admin/") ? "admin" : "storefront", request, response);
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    /**
+     * Only a path no servlet of its own claims can be a client-side route: the API's, the test runner's or any other
+     * servlet's paths go to their servlet, and only the container's file serving is stood in for.
+     */
+    private static boolean forDefaultServlet(HttpServletRequest request) {
+        MappingMatch match = request.getHttpServletMapping().getMappingMatch();
+        return match == MappingMatch.DEFAULT || match == MappingMatch.CONTEXT_ROOT;
     }
 
     static boolean isPageRoute(String method, String path) {

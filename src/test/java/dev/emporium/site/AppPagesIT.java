@@ -63,6 +63,8 @@ class AppPagesIT {
         assertEquals(404, unknownApi.statusCode());
         assertEquals(null, ErrorFormat.problem(unknownApi), unknownApi.body());
         assertTrue(unknownApi.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertFalse(get("/error", "text/html").body().contains("/js/storefront/main.js"),
+                "a path a servlet of the application claims is that servlet's, not a page");
         assertEquals(404, get("/js/no-such-file.js", "*/*").statusCode(), "a missing file is not a page");
         assertEquals(404, get("/WEB-INF/pages/storefront.html", "*/*").statusCode());
         assertEquals(404, get("/static/0123456789ab/WEB-INF/web.xml", "*/*").statusCode());

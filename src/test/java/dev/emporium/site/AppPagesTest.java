@@ -29,7 +29,7 @@ class AppPagesTest {
         assertTrue(AppPages.isPageRoute("HEAD", "/cart"));
         for (String path : new String[] {"/api", "/api/", "/api/v1/nothing", "/static/abc/js/x.js", "/webjars/lit/3.3.2/index.js",
                 "/demo/products/x.svg", "/js/core/api.js", "/css/app.css", "/health", "/health/ready", "/metrics",
-                "/openapi/ui/", "/error", "/favicon.ico", "/robots.txt", "/WEB-INF/web.xml"}) {
+                "/openapi/ui/", "/favicon.ico", "/robots.txt", "/WEB-INF/web.xml"}) {
             assertFalse(AppPages.isPageRoute("GET", path), path);
         }
         assertFalse(AppPages.isPageRoute("POST", "/checkout"), "only reads answer pages");
