@@ -6,11 +6,6 @@ import dev.emporium.web.Acknowledgement;
 import dev.emporium.web.ApiError;
 import dev.emporium.web.ApiException;
 import dev.emporium.web.ApiExceptionMapper;
-import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.HeaderParam;
-import java.time.Duration;
-import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,6 +16,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,10 +26,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -108,26 +108,31 @@ public class AuthResource {
     public Response refresh(RefreshRequest request, @Context HttpServletRequest http,
                             @Parameter(description = SESSION_HEADER) @HeaderParam(BrowserSession.HEADER) String session,
                             @Parameter(hidden = true) @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
-        if (!BrowserSession.requested(session)) {
-            // Checked here rather than by @Valid: a page's refresh sends {} and the token comes from its cookie.
-            if (request == null) {
-                throw ApiException.invalid("refresh_token", "must not be blank");
-            }
-            Set<ConstraintViolation<RefreshRequest>> violations = validator.validate(request);
-            if (!violations.isEmpty()) {
-                throw new ConstraintViolationException(violations);
-            }
-            return tokens(auth.refresh(request.refreshToken(), false), false, http.isSecure());
+        return BrowserSession.requested(session) ? refreshPage(cookie, http.isSecure()) : refreshClient(request, http.isSecure());
+    }
+
+    /** Checked here rather than by @Valid on the parameter: a page's refresh sends {}, its token is in the cookie. */
+    private Response refreshClient(RefreshRequest request, boolean secure) {
+        if (request == null) {
+            throw ApiException.invalid("refresh_token", "must not be blank");
         }
+        Set<ConstraintViolation<RefreshRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return tokens(auth.refresh(request.refreshToken(), false), false, secure);
+    }
+
+    private Response refreshPage(String cookie, boolean secure) {
         try {
             if (cookie == null || cookie.isBlank()) {
                 throw AuthService.invalidRefreshToken();
             }
-            return tokens(auth.refresh(cookie, true), true, http.isSecure());
+            return tokens(auth.refresh(cookie, true), true, secure);
         } catch (ApiException refused) {
             // The page's session is over: take the cookies back with the refusal.
             return Response.fromResponse(new ApiExceptionMapper().toResponse(refused))
-                    .cookie(BrowserSession.cleared(http.isSecure())).build();
+                    .cookie(BrowserSession.cleared(secure)).build();
         }
     }
 

@@ -97,10 +97,6 @@ public class OrderStreams {
         }
     }
 
-    int open() {
-        return byOrder.values().stream().mapToInt(Set::size).sum();
-    }
-
     private long openBy(UUID userId) {
         return byOrder.values().stream().flatMap(Set::stream).filter(s -> s.caller().userId().equals(userId)).count();
     }

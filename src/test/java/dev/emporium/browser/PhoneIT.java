@@ -32,6 +32,8 @@ class PhoneIT {
         Account customer = Accounts.newCustomer();
         String word = ShopData.word();
         Category category = ShopData.category(admin, "Pocket " + word);
+        // Names come from people: one long unbroken word (as the fuzz test leaves behind) must wrap, not widen the page.
+        ShopData.category(admin, "Unbroken" + word.repeat(8));
         Product product = ShopData.product(admin, category,
                 "Extraordinarily long-named waterproof pocket notebook with elastic closure " + word, "8.75", 9);
 

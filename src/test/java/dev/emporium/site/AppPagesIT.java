@@ -10,12 +10,10 @@ import dev.emporium.testing.Http;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AppPagesIT {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern IMPORT_MAP = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
     private static final Pattern MAPPED = Pattern.compile("\"(/webjars/[^\"]+\\.js)\"");
     private static final Pattern STATIC_REF = Pattern.compile("(?:href|src)=\"(/static/[0-9a-f]{12}/[^\"]+)\"");
@@ -121,15 +118,8 @@ class AppPagesIT {
     }
 
     private static HttpResponse<String> get(String path, String accept) {
-        HttpRequest request = HttpRequest.newBuilder(Http.server(path)).header("Accept", accept).GET().build();
-        try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(HttpRequest.newBuilder(Http.server(path)).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<byte[]> bytes(String path, boolean gzip) {
@@ -137,14 +127,7 @@ class AppPagesIT {
         if (gzip) {
             request.header("Accept-Encoding", "gzip");
         }
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String gunzip(byte[] body) {

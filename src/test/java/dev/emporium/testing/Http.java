@@ -24,9 +24,14 @@ public final class Http {
     }
 
     public static HttpResponse<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(server(path)).timeout(Duration.ofSeconds(30)).GET().build();
+        return send(HttpRequest.newBuilder(server(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a request as it is, read by the handler given. */
+    public static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
