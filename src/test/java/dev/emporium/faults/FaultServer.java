@@ -78,7 +78,9 @@ final class FaultServer {
                 "SMTP_HOST=127.0.0.1", "SMTP_PORT=" + System.getProperty("it.smtp.port", "61637"),
                 // Each load client sends an address of its own, as clients behind a proxy would.
                 "TRUSTED_PROXIES=127[.]0[.]0[.]1|0:0:0:0:0:0:0:1",
-                "com.ibm.ws.logging.message.format=json"));
+                "com.ibm.ws.logging.message.format=json",
+                // Every restart rolls messages.log over: keep the log of each server the matrix killed.
+                "com.ibm.ws.logging.max.files=20"));
         Path environment = server.resolve("server.env");
         String generated = Files.exists(environment) ? Files.readString(environment).strip() + "\n" : "";
         Files.writeString(environment, generated + String.join("\n", List.of(
