@@ -1,5 +1,6 @@
 // The console's shell: decides between sign-in, "no access" and the console, and shows the view of the URL.
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { LightElement } from '../core/ui.js';
 import * as session from '../core/session.js';
 import { onConnectivity, isServerUp, request } from '../core/api.js';
 import { navigate, route } from '../core/router.js';
@@ -26,7 +27,7 @@ const SECTIONS = [
   { id: 'users', href: '/admin/users', label: 'Users' },
 ];
 
-class AdminApp extends LitElement {
+class AdminApp extends LightElement {
   static properties = {
     started: { state: true },
     user: { state: true },
@@ -35,9 +36,6 @@ class AdminApp extends LitElement {
     serverUp: { state: true },
   };
 
-  createRenderRoot() {
-    return this;
-  }
 
   constructor() {
     super();

@@ -1,9 +1,9 @@
 // Categories as a tree: create, rename, move (a new parent), delete. The API refuses to delete a category that still
 // has products or sub-categories (409 CATEGORY_NOT_EMPTY); the view says what to do about it.
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { request, get } from '../core/api.js';
-import { fieldError, invalid } from '../core/ui.js';
+import { fieldError, invalid, LightElement } from '../core/ui.js';
 import { alertOf, fieldIssues, describedBy, messageOf } from './problems.js';
 import { buildTree, categoryOptions, selfAndDescendants } from './category-tree.js';
 
@@ -15,7 +15,7 @@ function slugOf(name) {
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120);
 }
 
-class AdminCategories extends LitElement {
+class AdminCategories extends LightElement {
   static properties = {
     categories: { state: true },
     failure: { state: true },
@@ -28,9 +28,6 @@ class AdminCategories extends LitElement {
     createVersion: { state: true },
   };
 
-  createRenderRoot() {
-    return this;
-  }
 
   constructor() {
     super();

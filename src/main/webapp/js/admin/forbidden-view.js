@@ -1,13 +1,11 @@
 // What a signed-in customer sees at /admin/: no console, and no admin API call is ever made for them.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { LightElement } from '../core/ui.js';
 import * as session from '../core/session.js';
 
-class AdminForbidden extends LitElement {
+class AdminForbidden extends LightElement {
   static properties = { user: { attribute: false } };
 
-  createRenderRoot() {
-    return this;
-  }
 
   render() {
     return html`<section class="admin-forbidden" data-view="admin-forbidden" aria-labelledby="forbidden-title">

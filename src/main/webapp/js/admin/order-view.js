@@ -1,13 +1,13 @@
 // One order for the staff: lines, address, history, attention; only the changes its status allows (ship with a
 // tracking number, deliver, cancel) through PUT /orders/{id}/status, and clearing the attention flag.
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { request, get } from '../core/api.js';
 import { money, dateTime, statusLabel } from '../core/format.js';
-import { fieldError, invalid } from '../core/ui.js';
+import { fieldError, invalid, LightElement } from '../core/ui.js';
 import { alertOf, fieldIssues, describedBy } from './problems.js';
 import { allowedActions, shortId } from './order-status.js';
 
-class AdminOrder extends LitElement {
+class AdminOrder extends LightElement {
   static properties = {
     orderId: { attribute: false },
     order: { state: true },
@@ -18,9 +18,6 @@ class AdminOrder extends LitElement {
     confirmingCancel: { state: true },
   };
 
-  createRenderRoot() {
-    return this;
-  }
 
   updated(changed) {
     if (changed.has('orderId')) {

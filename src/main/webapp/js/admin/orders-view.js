@@ -1,54 +1,23 @@
 // Orders: everyone's, newest first, filtered by status, or only those waiting for an operator (dead-lettered work).
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { get } from '../core/api.js';
 import { money, dateTime, statusLabel } from '../core/format.js';
 import { navigate, withQuery } from '../core/router.js';
 import { alertOf } from './problems.js';
 import '../core/ui.js'; // <emp-pager>: previous / next links, so that every page has its own URL
 import { STATUSES, shortId } from './order-status.js';
+import { AdminListing } from './listing.js';
 
 const PATH = '/admin/orders';
 const PAGE_SIZE = 20;
 
-class AdminOrders extends LitElement {
-  static properties = {
-    query: { attribute: false },
-    listing: { state: true },
-    failure: { state: true },
-    loading: { state: true },
-  };
-
-  createRenderRoot() {
-    return this;
+class AdminOrders extends AdminListing {
+  paramsFrom(query) {
+    return { status: query.get('status') || '', attention: query.get('attention') === 'true', page: query.get('page') || '' };
   }
 
-  get params() {
-    const params = new URLSearchParams(this.query || '');
-    return { status: params.get('status') || '', attention: params.get('attention') === 'true', page: params.get('page') || '' };
-  }
-
-  willUpdate(changed) {
-    // A new query shows nothing of the previous result while it loads: no clicking on rows that no longer match.
-    if (changed.has('query')) this.listing = null;
-  }
-
-  updated(changed) {
-    if (changed.has('query')) this.load();
-  }
-
-  async load() {
-    const { status, attention, page } = this.params;
-    this.loading = true;
-    this.failure = null;
-    try {
-      this.listing = await get('/orders', { status, attention: attention ? 'true' : '', page, limit: PAGE_SIZE },
-        { cache: 'no-store' });
-    } catch (failure) {
-      this.failure = failure;
-      this.listing = null;
-    } finally {
-      this.loading = false;
-    }
+  fetchListing({ status, attention, page }) {
+    return get('/orders', { status, attention: attention ? 'true' : '', page, limit: PAGE_SIZE }, { cache: 'no-store' });
   }
 
   applyFilter(event) {

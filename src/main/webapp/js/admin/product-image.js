@@ -1,13 +1,14 @@
 // A product's image: the current one, a preview of the chosen file (an object URL, before anything is sent), and
 // the upload (PUT /products/{id}/image, the file as the raw body with its own Content-Type).
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { LightElement } from '../core/ui.js';
 import { request } from '../core/api.js';
 import { alertOf } from './problems.js';
 
 const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp'];
 const MAX_BYTES = 5 * 1024 * 1024;
 
-class AdminProductImage extends LitElement {
+class AdminProductImage extends LightElement {
   static properties = {
     product: { attribute: false },
     file: { state: true },
@@ -17,9 +18,6 @@ class AdminProductImage extends LitElement {
     busy: { state: true },
   };
 
-  createRenderRoot() {
-    return this;
-  }
 
   disconnectedCallback() {
     super.disconnectedCallback();

@@ -1,11 +1,11 @@
 // One product: create it, or edit every field (PUT with If-Match), change its stock (PATCH with If-Match),
 // upload its image, archive it. A 412 means another admin saved first: the view says so and offers a reload.
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { request, get } from '../core/api.js';
 import { money, dateTime } from '../core/format.js';
 import { navigate } from '../core/router.js';
-import { fieldError, invalid } from '../core/ui.js';
+import { fieldError, invalid, LightElement } from '../core/ui.js';
 import { alertOf, fieldIssues, describedBy } from './problems.js';
 import { leaveNotice, takeNotice } from './notice.js';
 import { categoryOptions } from './category-tree.js';
@@ -21,7 +21,7 @@ function externalImageOf(product) {
 
 const FIELDS = ['name', 'description', 'sku', 'price', 'currency', 'stock', 'category_id', 'image_url'];
 
-class AdminProduct extends LitElement {
+class AdminProduct extends LightElement {
   static properties = {
     productId: { attribute: false },
     product: { state: true },
@@ -36,9 +36,6 @@ class AdminProduct extends LitElement {
     formVersion: { state: true },
   };
 
-  createRenderRoot() {
-    return this;
-  }
 
   constructor() {
     super();

@@ -1,27 +1,21 @@
 // Products: search the catalog (ranked full-text search of the API), page through it, open one to edit.
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { get } from '../core/api.js';
 import { money } from '../core/format.js';
 import { navigate, withQuery } from '../core/router.js';
 import { alertOf } from './problems.js';
 import '../core/ui.js'; // <emp-pager>: previous / next links, so that every page has its own URL
 import { takeNotice } from './notice.js';
+import { AdminListing } from './listing.js';
 
 const PATH = '/admin/products';
 const PAGE_SIZE = 20;
 
-class AdminProducts extends LitElement {
+class AdminProducts extends AdminListing {
   static properties = {
-    query: { attribute: false },
-    listing: { state: true },
-    failure: { state: true },
-    loading: { state: true },
+    ...AdminListing.properties,
     notice: { state: true },
   };
-
-  createRenderRoot() {
-    return this;
-  }
 
   constructor() {
     super();
@@ -29,33 +23,9 @@ class AdminProducts extends LitElement {
     this.notice = takeNotice();
   }
 
-  get params() {
-    const params = new URLSearchParams(this.query);
-    return { search: params.get('search') || '', page: params.get('page') || '' };
-  }
-
-  willUpdate(changed) {
-    // A new query shows nothing of the previous result while it loads: no clicking on rows that no longer match.
-    if (changed.has('query')) this.listing = null;
-  }
-
-  updated(changed) {
-    if (changed.has('query')) this.load();
-  }
-
-  async load() {
-    const { search, page } = this.params;
-    this.loading = true;
-    this.failure = null;
-    try {
-      // Without a search the newest products come first; with one, the API ranks by relevance.
-      this.listing = await get('/products', { search, page, limit: PAGE_SIZE, sort: search ? '' : '-created_at' });
-    } catch (failure) {
-      this.failure = failure;
-      this.listing = null;
-    } finally {
-      this.loading = false;
-    }
+  fetchListing({ search, page }) {
+    // Without a search the newest products come first; with one, the API ranks by relevance.
+    return get('/products', { search, page, limit: PAGE_SIZE, sort: search ? '' : '-created_at' });
   }
 
   submitSearch(event) {

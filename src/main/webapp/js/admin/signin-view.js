@@ -1,15 +1,12 @@
 // Sign-in for the store's staff (the console has no registration: admins are made in the Users section).
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import * as session from '../core/session.js';
-import { fieldError, invalid } from '../core/ui.js';
+import { fieldError, invalid, LightElement } from '../core/ui.js';
 import { alertOf, fieldIssues, describedBy } from './problems.js';
 
-class AdminSignin extends LitElement {
+class AdminSignin extends LightElement {
   static properties = { failure: { state: true }, busy: { state: true } };
 
-  createRenderRoot() {
-    return this;
-  }
 
   async submit(event) {
     event.preventDefault();

@@ -1,56 +1,28 @@
 // Users: everyone's accounts, newest first, searched by username or e-mail; change a role, deactivate an account.
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { get, request } from '../core/api.js';
 import { date } from '../core/format.js';
 import { navigate, withQuery } from '../core/router.js';
 import { alertOf, messageOf } from './problems.js';
 import '../core/ui.js'; // <emp-pager>: previous / next links, so that every page has its own URL
+import { AdminListing } from './listing.js';
 
 const PATH = '/admin/users';
 const PAGE_SIZE = 20;
 const ROLES = ['CUSTOMER', 'ADMIN'];
-// GET /users does not say whether an account is active; remember the ones deactivated here during this visit.
-const deactivatedHere = new Set();
 
-class AdminUsers extends LitElement {
+class AdminUsers extends AdminListing {
   static properties = {
-    query: { attribute: false },
+    ...AdminListing.properties,
     me: { attribute: false },
-    listing: { state: true },
-    failure: { state: true },
     rowProblem: { state: true },
     notice: { state: true },
     busy: { state: true },
     confirming: { state: true },
   };
 
-  createRenderRoot() {
-    return this;
-  }
-
-  get params() {
-    const params = new URLSearchParams(this.query || '');
-    return { search: params.get('search') || '', page: params.get('page') || '' };
-  }
-
-  willUpdate(changed) {
-    // A new query shows nothing of the previous result while it loads: no clicking on rows that no longer match.
-    if (changed.has('query')) this.listing = null;
-  }
-
-  updated(changed) {
-    if (changed.has('query')) this.load();
-  }
-
-  async load() {
-    const { search, page } = this.params;
-    this.failure = null;
-    try {
-      this.listing = await get('/users', { search, page, limit: PAGE_SIZE }, { cache: 'no-store' });
-    } catch (failure) {
-      this.failure = failure;
-      this.listing = null;
-    }
+  fetchListing({ search, page }) {
+    return get('/users', { search, page, limit: PAGE_SIZE }, { cache: 'no-store' });
   }
 
   submitSearch(event) {
@@ -70,7 +42,6 @@ class AdminUsers extends LitElement {
   async deactivate(account) {
     await this.act(account, async () => {
       await request('DELETE', `/users/${account.id}`);
-      deactivatedHere.add(account.id);
       return `${account.username}'s account is deactivated: they can no longer sign in, and their sessions have ended.`;
     });
   }
@@ -151,7 +122,7 @@ class AdminUsers extends LitElement {
       </td>
       <td data-label="Account">
         ${self ? html`<span class="admin-hint">signed in</span>`
-          : deactivatedHere.has(u.id) ? html`<span class="admin-flag">Deactivated</span>` : this.confirming === u.id ? html`<div role="alert" class="admin-confirm">
+          : !u.active ? html`<span class="admin-flag">Deactivated</span>` : this.confirming === u.id ? html`<div role="alert" class="admin-confirm">
             <p>Deactivate ${u.username}? They will be signed out and cannot sign in again.</p>
             <div class="admin-actions">
               <button type="button" class="admin-danger" data-action="confirm-deactivate" ?disabled=${this.busy}

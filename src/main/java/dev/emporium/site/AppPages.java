@@ -9,9 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves the two single-page applications: the storefront for every route outside the reserved prefixes, the admin
@@ -32,6 +35,8 @@ public class AppPages extends HttpFilter {
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private volatile StaticBuild build;
+    /** Each page rendered once: the shells, the import map and the static version do not change while deployed. */
+    private final Map<String, Page> pages = new ConcurrentHashMap<>();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -72,8 +77,8 @@ public class AppPages extends HttpFilter {
     }
 
     private void servePage(String name, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Page page = Page.render(resource(name + ".html"), request.getContextPath() + STATIC + build().version(),
-                resource("importmap.json"));
+        Page page = pages.computeIfAbsent(name, shell -> Page.render(resource(shell + ".html"),
+                request.getContextPath() + STATIC + build().version(), resource("importmap.json")));
         response.setContentType("text/html;charset=UTF-8");
         // The shell is tiny and names the current static version: always revalidate it.
         response.setHeader("Cache-Control", "no-cache");
@@ -87,12 +92,14 @@ public class AppPages extends HttpFilter {
         }
     }
 
-    private String resource(String name) throws IOException {
+    private String resource(String name) {
         try (InputStream in = getServletContext().getResourceAsStream("/WEB-INF/pages/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("The WAR has no WEB-INF/pages/" + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read WEB-INF/pages/" + name, e);
         }
     }
 
