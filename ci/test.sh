@@ -4,9 +4,10 @@
 #   2. builds and installs the WAR, running the unit tests,
 #   3. builds the EAR from ear/,
 #   4. runs the Arquillian integration tests on a managed Liberty, the EAR deployment test included, the browser
-#      tests of the storefront and console (Selenium, headless chromium: installed here when missing), and the fault
+#      tests of the storefront and console (Selenium, headless chromium: installed here when missing), the fault
 #      matrix (FaultMatrixIT: 240 orders per scenario; ci/faults.sh runs it at full size), which starts and stops a
-#      service set and a Liberty server of its own,
+#      service set and a Liberty server of its own, and ClusterIT, two replicas behind HAProxy (ci/cluster.sh) on that
+#      same service set; the manifests in deploy/ are checked by a unit test (kubectl kustomize, offline),
 # and stops the services it started.
 set -euo pipefail
 export EMPORIUM_SERVICES=test

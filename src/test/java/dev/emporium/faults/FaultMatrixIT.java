@@ -3,7 +3,6 @@ package dev.emporium.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.emporium.testing.Api;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -16,9 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,23 +38,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 class FaultMatrixIT {
 
     private static final int ORDERS = Integer.getInteger("faults.orders", 240);
-    private static final int CUSTOMERS = 16;
-    /** Each client pauses this long between orders: about 60 orders a second in all, so that faults hit mid-load. */
-    private static final Duration PAUSE = Duration.ofMillis(200);
-    private static final Duration SETTLE = Duration.ofMinutes(3);
-    private static final int PRODUCTS = 8;
-    private static final int STOCK = 1_000_000;
 
     private final FaultServer server = new FaultServer();
     private final List<ScenarioReport> reports = new ArrayList<>();
-    private final List<OrderLoad.Customer> customers = new ArrayList<>();
-    private final List<String> products = new ArrayList<>();
+    private LoadShop shop;
+    private Scenario scenario;
     private Duration firstStart;
-
-    @FunctionalInterface
-    private interface Fault {
-        void inject() throws Exception;
-    }
 
     @BeforeAll
     void startTheFaultSet() throws Exception {
@@ -66,25 +52,8 @@ class FaultMatrixIT {
         FaultServices.broker("start");
         server.create();
         firstStart = server.start();
-        Api admin = Api.newClient(FaultServer.ROOT);
-        String adminToken = login(admin, FaultServer.ADMIN_EMAIL, FaultServer.ADMIN_PASSWORD);
-        Api.Reply category = admin.post("/categories", "{\"name\": \"Faults\", \"slug\": \"faults\"}", adminToken);
-        assertEquals(201, category.status(), category.toString());
-        for (int i = 0; i < PRODUCTS; i++) {
-            Api.Reply product = admin.post("/products", ("{\"name\": \"Fault product %d\", \"description\": \"under load\","
-                    + " \"price\": %d.50, \"currency\": \"EUR\", \"stock\": %d, \"sku\": \"FAULT-%d\", \"category_id\": \"%s\"}")
-                    .formatted(i, 10 + i, STOCK, i, category.string("id")), adminToken);
-            assertEquals(201, product.status(), product.toString());
-            products.add(product.string("product_id"));
-        }
-        for (int i = 0; i < CUSTOMERS; i++) {
-            Api client = Api.newClient(FaultServer.ROOT);
-            String email = "fault-" + i + "@faults.example";
-            Api.Reply registered = client.post("/auth/register", "{\"username\": \"fault%d\", \"email\": \"%s\", \"password\": \"%s\"}"
-                    .formatted(i, email, FaultServer.ADMIN_PASSWORD), null);
-            assertEquals(201, registered.status(), registered.toString());
-            customers.add(new OrderLoad.Customer(email, login(client, email, FaultServer.ADMIN_PASSWORD), client.address()));
-        }
+        shop = LoadShop.open(FaultServer.ROOT, "faults");
+        scenario = new Scenario(FaultServer.ROOT, shop, ORDERS, ORDERS / 3);
     }
 
     @AfterAll
@@ -92,7 +61,7 @@ class FaultMatrixIT {
         try {
             Path report = FaultServices.basedir().toPath().resolve("target/faults/report.md");
             Files.createDirectories(report.getParent());
-            Files.writeString(report, ScenarioReport.markdown(reports, ORDERS, CUSTOMERS, firstStart), StandardCharsets.UTF_8);
+            Files.writeString(report, ScenarioReport.markdown(reports, ORDERS, shop.customers().size(), firstStart), StandardCharsets.UTF_8);
             System.out.println(Files.readString(report));
         } finally {
             try {
@@ -135,15 +104,6 @@ class FaultMatrixIT {
 
     @Test
     @Order(4)
-    void gracefulStopOfTheServer() throws Exception {
-        scenario("graceful stop of the server, then restart", 0, () -> {
-            server.stop();
-            server.start();
-        });
-    }
-
-    @Test
-    @Order(5)
     void poisonMessagesOfEveryKind() throws Exception {
         String marker = "poison-" + UUID.randomUUID();
         List<Poison> poisons = poisons();
@@ -164,53 +124,10 @@ class FaultMatrixIT {
         }
     }
 
-    private void scenario(String name, long expectedDeadLetters, Fault fault) throws Exception {
-        Invariants.Before before = Invariants.before(products);
-        OrderLoad load = new OrderLoad(FaultServer.ROOT, customers, products, ORDERS, PAUSE);
-        load.start();
-        load.awaitAcknowledged(ORDERS / 3, Duration.ofMinutes(2));
-        Instant faulted = Instant.now();
-        fault.inject();
-        Instant healed = Instant.now();
-        load.awaitDone(Duration.ofMinutes(5));
-        Instant lastOrder = Instant.now();
-        Duration recovery = awaitSettled(before, healed);
-        Duration drain = Duration.between(lastOrder, healed.plus(recovery));
-        List<Invariants.Verdict> verdicts = new ArrayList<>(Invariants.check(before, load, expectedDeadLetters));
-        Map<String, Integer> statuses = load.statuses();
-        List<String> failures = statuses.keySet().stream().filter(s -> s.startsWith("5") && !s.equals("503")).toList();
-        verdicts.add(0, new Invariants.Verdict("no answer but 201, 503 with Retry-After, or none at all", failures.isEmpty()
-                && statuses.keySet().stream().allMatch(s -> s.equals("201") || s.equals("503") || s.equals("no answer")),
-                "statuses " + statuses + "; slowest answer " + load.slowestAnswer().toMillis() + " ms"));
-        ScenarioReport report = new ScenarioReport(name, load.total(), load.requests(), statuses,
-                Duration.between(faulted, healed), recovery, drain, load.slowestAnswer(), verdicts);
+    private void scenario(String name, long expectedDeadLetters, Scenario.Fault fault) throws Exception {
+        ScenarioReport report = scenario.run(name, expectedDeadLetters, Scenario.OUTAGE_ANSWERS, fault).report();
         reports.add(report);
-        System.out.println(report.text());
-        String broken = verdicts.stream().filter(v -> !v.holds()).map(v -> v.name() + ": " + v.found())
-                .collect(Collectors.joining("; "));
-        assertTrue(broken.isEmpty(), name + ": " + broken);
-    }
-
-    /**
-     * From the fault's end until every order of the scenario has left pending and the outbox and the queues are
-     * empty (the clients are still placing orders for part of that time).
-     */
-    private static Duration awaitSettled(Invariants.Before before, Instant healed) throws Exception {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        String unsettled;
-        while ((unsettled = Invariants.unsettled(before)) != null) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not settled " + SETTLE + " after the fault: " + unsettled);
-            }
-            FaultServer.sleep(100);
-        }
-        return Duration.between(healed, Instant.now());
-    }
-
-    private static String login(Api client, String email, String password) {
-        Api.Reply login = client.post("/auth/login", "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password), null);
-        assertEquals(200, login.status(), login.toString());
-        return login.string("access_token");
+        Scenario.assertHolds(report);
     }
 
     /** A message no number of deliveries makes processable, the queue it is sent to, and who refuses it. */

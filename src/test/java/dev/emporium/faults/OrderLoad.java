@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,9 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Customers placing orders at a steady pace, as a careful client would: every order has an Idempotency-Key of its
- * own, and a request that gets no answer (connection refused or reset, timeout) or a "try again" (503, 409
- * RESOURCE_BUSY, 429) is sent again with the same key until the order is acknowledged (201). Every answer is
- * counted by status, so that the report shows what the clients saw during the fault.
+ * own, and a request that gets no answer (connection refused or reset, timeout), a "try again" (503, 409
+ * RESOURCE_BUSY, 429) or a proxy's "the server went away" (502, 504) is sent again with the same key until the order
+ * is acknowledged (201). Every answer is counted by status ("refused" when no connection could be made, "no answer"
+ * when one was cut off), and by the replica a proxy says answered, so that the report shows what clients saw.
  */
 final class OrderLoad {
 
@@ -47,6 +49,7 @@ final class OrderLoad {
     private final AtomicInteger remaining;
     private final int total;
     private final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> replicas = new ConcurrentHashMap<>();
     private final Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
     private final List<String> refusals = new ArrayList<>();
     private final AtomicLong slowestMillis = new AtomicLong();
@@ -108,10 +111,19 @@ final class OrderLoad {
         return List.copyOf(refusals);
     }
 
-    /** Every answer the clients got, by HTTP status, plus "no answer" (connection failed) and "timeout". */
+    /** Every answer the clients got, by HTTP status, plus "refused", "no answer" (cut off) and "timeout". */
     Map<String, Integer> statuses() {
+        return sorted(statuses);
+    }
+
+    /** The orders acknowledged through a proxy, by the replica it named in X-Emporium-Replica (ci/cluster.sh). */
+    Map<String, Integer> acknowledgedByReplica() {
+        return sorted(replicas);
+    }
+
+    private static Map<String, Integer> sorted(Map<String, AtomicInteger> counts) {
         Map<String, Integer> sorted = new TreeMap<>();
-        statuses.forEach((status, count) -> sorted.put(status, count.get()));
+        counts.forEach((key, count) -> sorted.put(key, count.get()));
         return sorted;
     }
 
@@ -147,6 +159,10 @@ final class OrderLoad {
             } catch (HttpTimeoutException e) {
                 count("timeout");
                 continue;
+            } catch (ConnectException e) {
+                count("refused");
+                FaultServer.sleep(250);
+                continue;
             } catch (IOException e) {
                 count("no answer");
                 FaultServer.sleep(250);
@@ -158,10 +174,17 @@ final class OrderLoad {
                 slowestMillis.accumulateAndGet((System.nanoTime() - began) / 1_000_000, Math::max);
             }
             int status = response.statusCode();
-            count(Integer.toString(status));
+            // A proxy's own answer (HAProxy with no ready replica) is told apart from the application's JSON.
+            count(status + (status >= 500 && !response.body().startsWith("{") ? " (proxy)" : ""));
             if (status == 201) {
                 acknowledged.put(key, new Acknowledged(key, json(response.body()).getString("order_id"), attempt));
+                response.headers().firstValue("X-Emporium-Replica")
+                        .ifPresent(replica -> replicas.computeIfAbsent(replica, r -> new AtomicInteger()).incrementAndGet());
                 return;
+            }
+            if (status == 502 || status == 504) {
+                FaultServer.sleep(250);
+                continue;
             }
             if (status == 503 || status == 429 || status == 409 && response.body().contains("RESOURCE_BUSY")) {
                 long wait = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);

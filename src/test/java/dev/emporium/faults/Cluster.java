@@ -1,0 +1,93 @@
+package dev.emporium.faults;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Two replicas behind HAProxy on the "faults" service set, run by ci/cluster.sh (HAProxy on 9290, replicas a and b on
+ * 9291 and 9292), with the configuration every replica gets from the environment.
+ */
+final class Cluster {
+
+    static final URI PROXY = URI.create("http://localhost:9290/");
+    static final int PROFILE_PER_MINUTE = 20;
+    /**
+     * How long a replica serves with readiness DOWN after SIGTERM: HAProxy takes it out after two failed checks a
+     * second apart, well within it.
+     */
+    static final Duration SHUTDOWN_DELAY = Duration.ofSeconds(4);
+
+    /** What the test run's environment says about the "test" set, which must not reach the cluster. */
+    private static final List<String> OTHER_SET = List.of("DB_HOST", "DB_PORT", "DB_NAME", "ARTEMIS_HOST",
+            "ARTEMIS_PORT", "S3_PORT", "REDIS_PORT", "EMPORIUM_EXTERNAL_DB",
+            // The cluster signs with the "faults" set's own key pair (ci/jwt-keys.sh makes it).
+            "EMPORIUM_JWT_PRIVATE_KEY_FILE", "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+
+    private Cluster() {
+    }
+
+    static URI replica(String name) {
+        return URI.create("http://localhost:" + (name.equals("a") ? 9291 : 9292) + "/");
+    }
+
+    /** Both replicas and HAProxy, on a database made afresh. */
+    static void start() {
+        run("start");
+    }
+
+    static void stop() {
+        run("stop");
+    }
+
+    /** SIGTERM to the replica's JVM; returns once it has exited. */
+    static void terminate(String replica) {
+        run("term", replica);
+    }
+
+    /** kill -9 of the replica's JVM. */
+    static void kill(String replica) {
+        run("kill", replica);
+    }
+
+    /** Starts the replica again and waits until it is ready. */
+    static void restart(String replica) {
+        run("start-replica", replica);
+    }
+
+    private static void run(String... arguments) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder();
+            builder.command().add("bash");
+            builder.command().add("ci/cluster.sh");
+            builder.command().addAll(List.of(arguments));
+            builder.directory(FaultServices.basedir()).inheritIO();
+            Map<String, String> environment = builder.environment();
+            OTHER_SET.forEach(environment::remove);
+            environment.put("EMPORIUM_SERVICES", "faults");
+            environment.put("CLUSTER_PORT", "9290");
+            environment.put("CLUSTER_FRESH_DB", "true");
+            environment.put("SMTP_PORT", System.getProperty("it.smtp.port", "61637"));
+            environment.put("EMPORIUM_ADMIN_EMAIL", FaultServer.ADMIN_EMAIL);
+            environment.put("EMPORIUM_ADMIN_PASSWORD", FaultServer.ADMIN_PASSWORD);
+            environment.put("EMPORIUM_JWT_ACCESS_TOKEN_LIFETIME", "PT2H");
+            environment.put("EMPORIUM_SHUTDOWN_DELAY", SHUTDOWN_DELAY.toString());
+            environment.put("EMPORIUM_RATE_LIMIT_GROUPS", "auth,profile,read,write");
+            environment.put("EMPORIUM_RATE_LIMIT_PROFILE_ROUTES", "GET /users/me");
+            environment.put("EMPORIUM_RATE_LIMIT_PROFILE_PER_MINUTE", Integer.toString(PROFILE_PER_MINUTE));
+            Process process = builder.start();
+            if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("ci/cluster.sh " + String.join(" ", arguments) + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("ci/cluster.sh could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package dev.emporium.faults;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.emporium.testing.Api;
+import dev.emporium.testing.Catalog;
+import dev.emporium.testing.Mailbox;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Scale-out on one machine: two replicas (Liberty servers emporium-a and emporium-b) on one PostgreSQL, one Artemis
+ * broker, one Redis and one S3 API server, behind HAProxy doing what the OpenShift router does (ci/cluster.sh).
+ * Orders go through the proxy to both replicas and each is paid, mailed and published once; rate limits and images
+ * are shared; a replica ended by SIGTERM drains without a client noticing; a replica killed with -9 loses nothing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterIT {
+
+    /** Enough orders that the load outlasts a replica's whole termination (3 s of draining, then the quiesce). */
+    private static final int ORDERS = 240;
+    private static final Pattern ORDER_IN_MAIL = Pattern.compile("Order ([0-9a-f-]{36})");
+    /** The longest a replica may take from SIGTERM to exit: the pods' terminationGracePeriodSeconds (deploy/). */
+    private static final Duration GRACE_PERIOD = Duration.ofSeconds(60);
+
+    private final List<ScenarioReport> reports = new ArrayList<>();
+    private Scenario scenario;
+    private OrderEventsTap events;
+
+    @BeforeAll
+    void startTheCluster() {
+        Cluster.start();
+        events = new OrderEventsTap();
+        scenario = new Scenario(Cluster.PROXY, LoadShop.open(Cluster.PROXY, "cluster"), ORDERS, ORDERS / 8);
+    }
+
+    @AfterAll
+    void stopTheCluster() {
+        try {
+            reports.forEach(report -> System.out.println(report.text()));
+            if (events != null) {
+                events.close();
+            }
+        } finally {
+            Cluster.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void ordersGoToBothReplicasAndEachIsPaidMailedAndPublishedOnce() throws Exception {
+        Scenario.Outcome outcome = scenario.run("two replicas, no fault", 0, Set.of("201"), () -> { });
+        Map<String, Integer> byReplica = outcome.load().acknowledgedByReplica();
+        List<Invariants.Verdict> verdicts = new ArrayList<>(outcome.report().verdicts());
+        verdicts.add(new Invariants.Verdict("both replicas took a fair share of the orders",
+                byReplica.getOrDefault("a", 0) >= ORDERS * 3 / 10 && byReplica.getOrDefault("b", 0) >= ORDERS * 3 / 10,
+                "acknowledged by replica: " + byReplica));
+        verdicts.addAll(deliveredOnce(outcome.before(), true));
+        judge(outcome, verdicts);
+    }
+
+    @Test
+    @Order(2)
+    void aClientsAllowanceIsSpentAcrossBothReplicas() {
+        Api client = Api.newClient(Cluster.PROXY);
+        String email = "allowance@cluster.example";
+        assertEquals(201, client.post("/auth/register", "{\"username\": \"allowance\", \"email\": \"%s\", \"password\": \"%s\"}"
+                .formatted(email, FaultServer.ADMIN_PASSWORD), null).status());
+        String token = LoadShop.login(client, email, FaultServer.ADMIN_PASSWORD);
+        Set<String> servedBy = new HashSet<>();
+        for (int i = 1; i <= Cluster.PROFILE_PER_MINUTE; i++) {
+            Api.Reply served = client.get("/users/me", token);
+            assertEquals(200, served.status(), served.toString());
+            assertEquals(Integer.toString(Cluster.PROFILE_PER_MINUTE - i), served.header("RateLimit-Remaining").orElseThrow(),
+                    "one allowance, whichever replica answers");
+            servedBy.add(served.header("X-Emporium-Replica").orElseThrow());
+        }
+        assertEquals(Set.of("a", "b"), servedBy, "the proxy sent the requests to both replicas");
+        for (String replica : List.of("a", "b")) {
+            Api.Reply refused = Api.newClient(Cluster.replica(replica)).get("/users/me", token);
+            assertEquals(429, refused.status(), "replica " + replica + " knows the allowance is spent: " + refused);
+            assertEquals("RATE_LIMITED", refused.errorCode());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anImageUploadedThroughOneReplicaIsServedByTheOther() {
+        Api throughA = Api.newClient(Cluster.replica("a"));
+        Api throughB = Api.newClient(Cluster.replica("b"));
+        String adminToken = LoadShop.login(throughA, FaultServer.ADMIN_EMAIL, FaultServer.ADMIN_PASSWORD);
+        String product = scenario.shop().products().get(0);
+        Api.Reply uploaded = throughA.upload("PUT", "/products/" + product + "/image", Catalog.PNG, "image/png", adminToken);
+        assertEquals(200, uploaded.status(), uploaded.toString());
+        String url = uploaded.string("image_url");
+        assertEquals(url, throughB.get("/products/" + product, null).string("image_url"));
+        HttpResponse<byte[]> image = throughB.bytes(url);
+        assertEquals(200, image.statusCode());
+        assertArrayEquals(Catalog.PNG, image.body());
+    }
+
+    @Test
+    @Order(4)
+    void aReplicaEndedBySigtermDrainsWithoutAClientNoticing() throws Exception {
+        ReadinessWatch watch = new ReadinessWatch(Cluster.replica("a"));
+        Duration[] toExit = new Duration[1];
+        Scenario.Outcome outcome = scenario.run("SIGTERM to replica a, then restart", 0, Set.of("201"), () -> {
+            watch.start();
+            long began = System.nanoTime();
+            Cluster.terminate("a");
+            toExit[0] = Duration.ofNanos(System.nanoTime() - began);
+            watch.stop();
+            Cluster.restart("a");
+        });
+        List<Invariants.Verdict> verdicts = new ArrayList<>(outcome.report().verdicts());
+        verdicts.add(drainedFirst(watch.runs()));
+        verdicts.add(new Invariants.Verdict("exited within the grace period", toExit[0].compareTo(GRACE_PERIOD) < 0,
+                "SIGTERM to exit: " + toExit[0].toMillis() + " ms (grace period " + GRACE_PERIOD.toSeconds() + " s)"));
+        verdicts.add(new Invariants.Verdict("the orders in flight on replica a were all answered",
+                outcome.load().acknowledgedByReplica().getOrDefault("a", 0) > 0,
+                "acknowledged by replica: " + outcome.load().acknowledgedByReplica()));
+        verdicts.addAll(deliveredOnce(outcome.before(), false));
+        judge(outcome, verdicts);
+    }
+
+    @Test
+    @Order(5)
+    void aReplicaKilledWhileOrdersArePlacedLosesNothing() throws Exception {
+        // The orders in flight on b when it dies are cut off (502 from the proxy, or the connection closed); their
+        // clients retry with the same key. Left alone with all the load and b's redelivered messages, a may fail a
+        // readiness probe or two on these two cores (its checks give up after 1.5 s), and the proxy answers 503
+        // until it is back: retried too.
+        Scenario.Outcome outcome = scenario.run("kill -9 of replica b, left dead", 0,
+                Set.of("201", "502", "no answer", "503 (proxy)"),
+                () -> Cluster.kill("b"));
+        List<Invariants.Verdict> verdicts = new ArrayList<>(outcome.report().verdicts());
+        verdicts.addAll(deliveredOnce(outcome.before(), false));
+        judge(outcome, verdicts);
+    }
+
+    /**
+     * Readiness answered 503 from the moment SIGTERM arrived for the whole drain delay, while requests were still
+     * served, and the port closed after it. Between the two, while Liberty takes the application down, its health
+     * endpoint may not answer in time (a failed probe) or, for a moment, answer 200 (no application checks left to
+     * run): allowed for at most half a second in all, which no load balancer that wants two good probes in a row
+     * acts on.
+     */
+    private static Invariants.Verdict drainedFirst(List<ReadinessWatch.Run> runs) {
+        boolean downFirst = !runs.isEmpty() && runs.get(0).answer().equals("503")
+                && runs.get(0).lasted().compareTo(Cluster.SHUTDOWN_DELAY.minusMillis(200)) >= 0;
+        boolean closedLast = !runs.isEmpty() && runs.get(runs.size() - 1).answer().equals("refused");
+        long upMillis = runs.stream().skip(1).filter(run -> run.answer().equals("200")).mapToLong(run -> run.lasted().toMillis()).sum();
+        boolean noLongerUp = upMillis <= 500 && runs.stream().allMatch(run -> Set.of("503", "200", "no answer", "refused")
+                .contains(run.answer()));
+        return new Invariants.Verdict("readiness DOWN for the drain delay, then the port closed",
+                downFirst && closedLast && noLongerUp, "replica a's /health/ready after SIGTERM: " + runs);
+    }
+
+    private void judge(Scenario.Outcome outcome, List<Invariants.Verdict> verdicts) {
+        ScenarioReport original = outcome.report();
+        ScenarioReport report = new ScenarioReport(original.name(), original.orders(), original.requests(), original.statuses(),
+                original.outage(), original.recovery(), original.drain(), original.slowestAnswer(), verdicts);
+        reports.add(report);
+        Scenario.assertHolds(report);
+    }
+
+    /**
+     * Each order of the scenario that was paid or declined: mailed once, and its two events ("pending", then the
+     * outcome) published once each. With {@code exactly}, no message was sent twice at all; otherwise a repeat of the
+     * same event id or mail (at-least-once delivery after a crash) is counted, and a second, different event for the
+     * same change is not allowed.
+     */
+    private List<Invariants.Verdict> deliveredOnce(Invariants.Before before, boolean exactly) throws Exception {
+        Map<String, String> outcomes = new HashMap<>();
+        try (Connection db = Invariants.connect(); PreparedStatement statement = db.prepareStatement(
+                "SELECT id::text, status FROM orders WHERE created_at >= ? AND status IN ('processing', 'payment_failed')")) {
+            statement.setTimestamp(1, Timestamp.from(before.at()));
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    outcomes.put(result.getString(1), result.getString(2));
+                }
+            }
+        }
+        Map<String, Integer> mails = new HashMap<>();
+        for (MimeMessage message : Mailbox.all()) {
+            Matcher order = ORDER_IN_MAIL.matcher(Mailbox.text(message));
+            if (order.find() && outcomes.containsKey(order.group(1))) {
+                mails.merge(order.group(1), 1, Integer::sum);
+            }
+        }
+        long unmailed = outcomes.keySet().stream().filter(id -> !mails.containsKey(id)).count();
+        long mailedTwice = mails.values().stream().filter(count -> count > 1).count();
+
+        awaitEvents(outcomes);
+        Map<String, Set<String>> idsByChange = new TreeMap<>();
+        int received = 0;
+        for (OrderEventsTap.Event event : events.events()) {
+            if (outcomes.containsKey(event.orderId())) {
+                idsByChange.computeIfAbsent(event.orderId() + " " + event.status(), change -> new HashSet<>()).add(event.id());
+                received++;
+            }
+        }
+        long missing = outcomes.entrySet().stream().filter(o -> !idsByChange.containsKey(o.getKey() + " pending")
+                || !idsByChange.containsKey(o.getKey() + " " + o.getValue())).count();
+        long published = idsByChange.size();
+        long changedTwice = idsByChange.values().stream().filter(ids -> ids.size() > 1).count();
+        long repeats = received - idsByChange.values().stream().mapToInt(Set::size).sum();
+
+        return List.of(
+                new Invariants.Verdict("every paid or declined order mailed " + (exactly ? "exactly once" : "(repeats counted)"),
+                        unmailed == 0 && (!exactly || mailedTwice == 0),
+                        outcomes.size() + " orders paid or declined, " + mails.size() + " mailed, " + mailedTwice
+                                + " mailed more than once"),
+                new Invariants.Verdict("every status change published once " + (exactly ? "(no repeats)" : "(repeats counted)"),
+                        missing == 0 && changedTwice == 0 && (!exactly || repeats == 0) && events.unreadable().isEmpty(),
+                        published + " changes published (pending and outcome of " + outcomes.size() + " orders), "
+                                + missing + " orders missing one, " + changedTwice + " published as two different events, "
+                                + repeats + " repeats of the same event; unreadable: " + events.unreadable()));
+    }
+
+    /** Events arrive shortly after the orders settle: waits up to 10 s for every order's outcome event. */
+    private void awaitEvents(Map<String, String> outcomes) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Set<String> published = new HashSet<>();
+            events.events().forEach(event -> published.add(event.orderId() + " " + event.status()));
+            if (outcomes.entrySet().stream().allMatch(o -> published.contains(o.getKey() + " " + o.getValue()))) {
+                return;
+            }
+            FaultServer.sleep(100);
+        }
+    }
+}
