@@ -10,15 +10,21 @@ import java.util.List;
 
 /**
  * Polls one server's /health/ready every 50 ms and keeps each run of the same answer ("200", "503", "refused"...)
- * with how long it lasted: what a load balancer's readiness probe sees while the server shuts down.
+ * with when it began and how long it lasted: what a load balancer's readiness probe sees while the server shuts down.
+ * A run begins when the first request that got its answer was sent, not when that answer arrived: on a loaded machine
+ * an answer can take most of a second, which would otherwise be taken out of the run it starts.
  */
 final class ReadinessWatch {
 
-    /** One answer, given for {@code lasted} before the next different one. */
-    record Run(String answer, Duration lasted) {
-        @Override
-        public String toString() {
-            return answer + " for " + lasted.toMillis() + " ms";
+    /** One answer, first asked for at {@code began} (System.nanoTime()) and given until the next different one. */
+    record Run(String answer, long began, Duration lasted) {
+
+        Duration beganAfter(long instant) {
+            return Duration.ofNanos(began - instant);
+        }
+
+        String describe(long instant) {
+            return answer + " from " + String.format("%+d", beganAfter(instant).toMillis()) + " ms for " + lasted.toMillis() + " ms";
         }
     }
 
@@ -33,11 +39,17 @@ final class ReadinessWatch {
         this.ready = server.resolve("/health/ready");
     }
 
-    void start() {
+    /** Starts polling and returns once the first answer is in, so that the first run shows the state before. */
+    void start() throws InterruptedException {
         watching = true;
         poller = new Thread(this::poll, "readiness-watch");
         poller.setDaemon(true);
         poller.start();
+        synchronized (this) {
+            while (current == null) {
+                wait();
+            }
+        }
     }
 
     void stop() throws InterruptedException {
@@ -45,7 +57,7 @@ final class ReadinessWatch {
         poller.join();
         synchronized (this) {
             if (current != null) {
-                runs.add(new Run(current, Duration.ofNanos(System.nanoTime() - since)));
+                runs.add(new Run(current, since, Duration.ofNanos(System.nanoTime() - since)));
                 current = null;
             }
         }
@@ -57,21 +69,22 @@ final class ReadinessWatch {
 
     private void poll() {
         while (watching) {
-            record(answer());
+            long sent = System.nanoTime();
+            record(answer(), sent);
             FaultServer.sleep(50);
         }
     }
 
-    private synchronized void record(String answer) {
+    private synchronized void record(String answer, long sent) {
         if (answer.equals(current)) {
             return;
         }
-        long now = System.nanoTime();
         if (current != null) {
-            runs.add(new Run(current, Duration.ofNanos(now - since)));
+            runs.add(new Run(current, since, Duration.ofNanos(sent - since)));
         }
         current = answer;
-        since = now;
+        since = sent;
+        notifyAll();
     }
 
     /** A new connection each time, as a probe makes: a kept-alive one would report its own closing. */
