@@ -1,6 +1,7 @@
 package dev.emporium.order;
 
 import dev.emporium.notification.Notifications;
+import dev.emporium.platform.messaging.ConsumerMetrics;
 import dev.emporium.platform.messaging.DeadLetters;
 import dev.emporium.platform.messaging.EventSender;
 import dev.emporium.platform.messaging.ProcessedMessages;
@@ -52,8 +53,22 @@ public class DeadLetterWatchMdb implements MessageListener {
     @Inject
     ProcessedMessages processedMessages;
 
+    @Inject
+    ConsumerMetrics consumerMetrics;
+
     @Override
     public void onMessage(Message message) {
+        long started = System.nanoTime();
+        ConsumerMetrics.Outcome outcome = ConsumerMetrics.Outcome.ERROR;
+        try {
+            watch(message);
+            outcome = ConsumerMetrics.Outcome.HANDLED;
+        } finally {
+            consumerMetrics.delivered("dead-letter-watch", message, outcome, started);
+        }
+    }
+
+    private void watch(Message message) {
         Optional<JsonObject> body = body(message);
         String type = property(message, EventSender.TYPE_PROPERTY)
                 .or(() -> body.flatMap(b -> string(b, "type"))).orElse("unknown");

@@ -1,5 +1,6 @@
 package dev.emporium.order;
 
+import dev.emporium.platform.messaging.ConsumerMetrics;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -29,11 +30,21 @@ public class OrderEventsFeedMdb implements MessageListener {
     private static final Logger LOG = Logger.getLogger(OrderEventsFeedMdb.class.getName());
 
     @Inject
+    ConsumerMetrics metrics;
+
+    @Inject
     OrderStreams streams;
 
     @Override
     public void onMessage(Message message) {
-        orderOf(message).ifPresent(streams::changed);
+        long started = System.nanoTime();
+        ConsumerMetrics.Outcome outcome = ConsumerMetrics.Outcome.ERROR;
+        try {
+            orderOf(message).ifPresent(streams::changed);
+            outcome = ConsumerMetrics.Outcome.HANDLED;
+        } finally {
+            metrics.delivered("order-events-feed", message, outcome, started);
+        }
     }
 
     static Optional<UUID> orderOf(Message message) {

@@ -48,6 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OrderResource {
 
     @Inject
+    OrderMetrics metrics;
+
+    @Inject
     OrderService orders;
 
     @Inject
@@ -83,11 +86,23 @@ public class OrderResource {
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED with another body", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull PlaceOrderRequest request) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+            metrics.placed(OrderMetrics.Placed.REJECTED);
             throw ApiException.invalid("Idempotency-Key", "must be 1 to 255 characters");
         }
-        OrderService.Placement placement = orders.place(Caller.of(security).userId(), request, idempotencyKey);
+        OrderService.Placement placement;
+        try {
+            placement = orders.place(Caller.of(security).userId(), request, idempotencyKey);
+        } catch (ApiException e) {
+            metrics.placed("OUT_OF_STOCK".equals(e.code()) ? OrderMetrics.Placed.OUT_OF_STOCK : OrderMetrics.Placed.REJECTED);
+            throw e;
+        }
         Response.ResponseBuilder created = locations.created("/orders/" + placement.order().orderId()).entity(placement.order());
-        return placement.replayed() ? created.header(REPLAYED, "true").build() : created.build();
+        if (placement.replayed()) {
+            metrics.replayed();
+            return created.header(REPLAYED, "true").build();
+        }
+        metrics.placed(OrderMetrics.Placed.ACCEPTED);
+        return created.build();
     }
 
     @GET

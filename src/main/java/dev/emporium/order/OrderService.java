@@ -37,6 +37,9 @@ public class OrderService {
     EntityManager em;
 
     @Inject
+    OrderMetrics metrics;
+
+    @Inject
     IdempotencyKeys idempotencyKeys;
 
     @Inject
@@ -84,6 +87,7 @@ public class OrderService {
         em.flush();
         messages.placed(order, request.paymentToken());
         messages.statusChanged(order, null, "placed");
+        metrics.transition(null, OrderStatus.PENDING);
         if (idempotencyKey != null) {
             idempotencyKeys.complete(userId, idempotencyKey, order.getId());
         }
@@ -163,6 +167,7 @@ public class OrderService {
         order.moveTo(target, why);
         em.flush();
         messages.statusChanged(order, current, why);
+        metrics.transition(current, target);
         return order;
     }
 

@@ -28,7 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The open event streams of GET /orders/{id}/events on this replica: each gets the order as its caller may see it,
  * first at once and then after every status change this replica hears of (OrderEventsFeedMdb). A comment every
  * {@code emporium.orders.stream-keep-alive} keeps proxies from closing an idle stream and finds the streams whose
- * client went away, which are then closed and forgotten.
+ * client went away, which are then closed and forgotten. A stream is told of each state once, in order: the "placed"
+ * event can reach this replica after the stream opened and already showed the order as pending, and two notices can
+ * be read out of order, so a view no newer than the last one sent is not sent again.
  */
 @ApplicationScoped
 public class OrderStreams {
@@ -54,7 +56,30 @@ public class OrderStreams {
     private final Map<UUID, Set<Subscriber>> byOrder = new ConcurrentHashMap<>();
     private ScheduledFuture<?> keepAliveTask;
 
-    private record Subscriber(Caller caller, SseEventSink sink, Sse sse) {
+    private static final class Subscriber {
+
+        final Caller caller;
+        final SseEventSink sink;
+        final Sse sse;
+        /** What the client was last sent; read and written under the subscriber's lock. */
+        private OrderView lastSent;
+
+        Subscriber(Caller caller, SseEventSink sink, Sse sse) {
+            this.caller = caller;
+            this.sink = sink;
+            this.sse = sse;
+        }
+
+        /** Newer: a longer history, or the same history with something else changed (an admin's attention flag). */
+        boolean advanceTo(OrderView order) {
+            boolean newer = lastSent == null
+                    || order.statusHistory().size() > lastSent.statusHistory().size()
+                    || order.statusHistory().size() == lastSent.statusHistory().size() && !order.equals(lastSent);
+            if (newer) {
+                lastSent = order;
+            }
+            return newer;
+        }
     }
 
     @PostConstruct
@@ -66,7 +91,7 @@ public class OrderStreams {
     @PreDestroy
     void stop() {
         keepAliveTask.cancel(false);
-        byOrder.values().forEach(subscribers -> subscribers.forEach(s -> close(s.sink())));
+        byOrder.values().forEach(subscribers -> subscribers.forEach(s -> close(s.sink)));
         byOrder.clear();
     }
 
@@ -89,7 +114,7 @@ public class OrderStreams {
         }
         for (Subscriber subscriber : List.copyOf(subscribers)) {
             try {
-                send(orderId, subscriber, orders.visibleTo(subscriber.caller(), orderId));
+                send(orderId, subscriber, orders.visibleTo(subscriber.caller, orderId));
             } catch (ApiException gone) {
                 // The order is no longer visible to this caller: nothing more to say to them.
                 drop(orderId, subscriber);
@@ -98,36 +123,41 @@ public class OrderStreams {
     }
 
     private long openBy(UUID userId) {
-        return byOrder.values().stream().flatMap(Set::stream).filter(s -> s.caller().userId().equals(userId)).count();
+        return byOrder.values().stream().flatMap(Set::stream).filter(s -> s.caller.userId().equals(userId)).count();
     }
 
     private void send(UUID orderId, Subscriber subscriber, OrderView order) {
-        OutboundSseEvent event = subscriber.sse().newEventBuilder()
-                .name(STATUS_EVENT)
-                .id(Integer.toString(order.statusHistory().size()))
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(OrderView.class, order)
-                .build();
-        deliver(orderId, subscriber, event);
+        // Judged and written under one lock, so that a newer view is never overtaken by an older one.
+        synchronized (subscriber) {
+            if (!subscriber.advanceTo(order)) {
+                return;
+            }
+            deliver(orderId, subscriber, subscriber.sse.newEventBuilder()
+                    .name(STATUS_EVENT)
+                    .id(Integer.toString(order.statusHistory().size()))
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(OrderView.class, order)
+                    .build());
+        }
     }
 
     private void keepAlive() {
         byOrder.forEach((orderId, subscribers) -> {
             for (Subscriber subscriber : List.copyOf(subscribers)) {
-                deliver(orderId, subscriber, subscriber.sse().newEventBuilder().comment("keep-alive").build());
+                deliver(orderId, subscriber, subscriber.sse.newEventBuilder().comment("keep-alive").build());
             }
         });
         byOrder.values().removeIf(Set::isEmpty);
     }
 
     private void deliver(UUID orderId, Subscriber subscriber, OutboundSseEvent event) {
-        if (subscriber.sink().isClosed()) {
+        if (subscriber.sink.isClosed()) {
             drop(orderId, subscriber);
             return;
         }
         // The keep-alive and a status change may write to the same stream at once: one writer at a time.
         synchronized (subscriber) {
-            subscriber.sink().send(event).whenComplete((done, failure) -> {
+            subscriber.sink.send(event).whenComplete((done, failure) -> {
                 if (failure != null) {
                     LOG.log(Level.FINE, "An order event stream's client went away", failure);
                     drop(orderId, subscriber);
@@ -141,7 +171,7 @@ public class OrderStreams {
         if (subscribers != null) {
             subscribers.remove(subscriber);
         }
-        close(subscriber.sink());
+        close(subscriber.sink);
     }
 
     private static void close(SseEventSink sink) {

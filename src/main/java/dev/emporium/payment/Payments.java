@@ -22,6 +22,9 @@ public class Payments {
     @Inject
     PaymentGateway gateway;
 
+    @Inject
+    PaymentMetrics metrics;
+
     /** Charges the order once: a second call returns the first outcome without asking the gateway again. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Payment charge(UUID orderId, BigDecimal amount, String currency, String paymentToken) {
@@ -29,8 +32,10 @@ public class Payments {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        Payment payment = new Payment(orderId, amount, currency, gateway.authorize(orderId, amount, currency, paymentToken));
+        Payment payment = new Payment(orderId, amount, currency,
+                metrics.timed("authorize", () -> gateway.authorize(orderId, amount, currency, paymentToken)));
         em.persist(payment);
+        metrics.outcome(payment.getStatus() == Payment.Status.AUTHORISED ? "authorised" : "declined");
         return payment;
     }
 
@@ -39,8 +44,12 @@ public class Payments {
     public boolean refund(UUID orderId) {
         Optional<Payment> payment = of(orderId).filter(p -> p.getStatus() == Payment.Status.AUTHORISED);
         payment.ifPresent(p -> {
-            gateway.refund(p.getReference(), p.getAmount(), p.getCurrency());
+            metrics.timed("refund", () -> {
+                gateway.refund(p.getReference(), p.getAmount(), p.getCurrency());
+                return null;
+            });
             p.refunded();
+            metrics.outcome("refunded");
         });
         return payment.isPresent();
     }

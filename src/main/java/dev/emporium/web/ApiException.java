@@ -63,6 +63,10 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
+    public String code() {
+        return code;
+    }
+
     public Duration retryAfter() {
         return retryAfter;
     }

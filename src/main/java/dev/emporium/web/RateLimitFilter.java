@@ -14,6 +14,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.time.Duration;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Applies the allowance of the request's route group (RateLimitPolicy) before anything else is done for it, and
@@ -25,12 +28,17 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String DECISION = RateLimitFilter.class.getName() + ".decision";
+    private static final Metadata REFUSALS = Metadata.builder().withName("emporium.rate.limit.refusals")
+            .withDescription("Requests refused with 429 RATE_LIMITED, by route group").build();
 
     @Inject
     RateLimitPolicy policy;
 
     @Inject
     RateLimits limits;
+
+    @Inject
+    MetricRegistry metrics;
 
     @Context
     HttpServletRequest http;
@@ -48,6 +56,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         RateLimits.Decision decision = limits.take(group, client);
         request.setProperty(DECISION, decision);
         if (!decision.allowed()) {
+            metrics.counter(REFUSALS, new Tag("group", group.name())).inc();
             throw ApiException.tooManyRequests(Duration.ofSeconds(decision.resetSeconds()));
         }
     }

@@ -12,19 +12,30 @@ import java.util.List;
  * Polls one server's /health/ready every 50 ms and keeps each run of the same answer ("200", "503", "refused"...)
  * with when it began and how long it lasted: what a load balancer's readiness probe sees while the server shuts down.
  * A run begins when the first request that got its answer was sent, not when that answer arrived: on a loaded machine
- * an answer can take most of a second, which would otherwise be taken out of the run it starts.
+ * an answer can take most of a second, which would otherwise be taken out of the run it starts; for the same reason
+ * a run also keeps when its last request was sent, so that how long the server kept giving an answer is not confused
+ * with how long one answer took.
  */
 final class ReadinessWatch {
 
-    /** One answer, first asked for at {@code began} (System.nanoTime()) and given until the next different one. */
-    record Run(String answer, long began, Duration lasted) {
+    /**
+     * One answer, first asked for at {@code began} and last at {@code lastAsked} (System.nanoTime()), given
+     * {@code answers} times in a row until the next different one.
+     */
+    record Run(String answer, long began, long lastAsked, int answers, Duration lasted) {
+
+        /** From the first request that got this answer to the last: how long the server kept giving it. */
+        Duration given() {
+            return Duration.ofNanos(lastAsked - began);
+        }
 
         Duration beganAfter(long instant) {
             return Duration.ofNanos(began - instant);
         }
 
         String describe(long instant) {
-            return answer + " from " + String.format("%+d", beganAfter(instant).toMillis()) + " ms for " + lasted.toMillis() + " ms";
+            return answer + " ×" + answers + " from " + String.format("%+d", beganAfter(instant).toMillis()) + " ms for "
+                    + lasted.toMillis() + " ms";
         }
     }
 
@@ -34,6 +45,8 @@ final class ReadinessWatch {
     private Thread poller;
     private String current;
     private long since;
+    private long lastAsked;
+    private int answers;
 
     ReadinessWatch(URI server) {
         this.ready = server.resolve("/health/ready");
@@ -57,7 +70,7 @@ final class ReadinessWatch {
         poller.join();
         synchronized (this) {
             if (current != null) {
-                runs.add(new Run(current, since, Duration.ofNanos(System.nanoTime() - since)));
+                runs.add(new Run(current, since, lastAsked, answers, Duration.ofNanos(System.nanoTime() - since)));
                 current = null;
             }
         }
@@ -77,13 +90,17 @@ final class ReadinessWatch {
 
     private synchronized void record(String answer, long sent) {
         if (answer.equals(current)) {
+            lastAsked = sent;
+            answers++;
             return;
         }
         if (current != null) {
-            runs.add(new Run(current, since, Duration.ofNanos(sent - since)));
+            runs.add(new Run(current, since, lastAsked, answers, Duration.ofNanos(sent - since)));
         }
         current = answer;
         since = sent;
+        lastAsked = sent;
+        answers = 1;
         notifyAll();
     }
 

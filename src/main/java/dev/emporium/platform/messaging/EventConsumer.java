@@ -58,6 +58,9 @@ public abstract class EventConsumer<T> implements MessageListener {
     @Inject
     Validator validator;
 
+    @Inject
+    ConsumerMetrics metrics;
+
     private final String consumer;
     private final Address queue;
     private final String eventType;
@@ -78,14 +81,19 @@ public abstract class EventConsumer<T> implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
+        long started = System.nanoTime();
+        ConsumerMetrics.Outcome outcome = ConsumerMetrics.Outcome.ERROR;
         LogCorrelation.begin(correlationId.adopt(correlationOf(message)));
         try {
             CloudEvent<T> event = read(message);
             processedMessages.once(consumer, event.id(), () -> handle(event));
+            outcome = ConsumerMetrics.Outcome.HANDLED;
         } catch (InvalidMessageException e) {
             LOG.warning(() -> "Message from " + queue + " moved to the dead-letter queue: " + e.getMessage());
             deadLetters.reject(consumer, message, queue.name(), e.getMessage());
+            outcome = ConsumerMetrics.Outcome.INVALID;
         } finally {
+            metrics.delivered(consumer, message, outcome, started);
             LogCorrelation.end();
         }
     }

@@ -1,12 +1,11 @@
 package dev.emporium.platform.messaging;
 
+import dev.emporium.platform.persistence.AfterCommit;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -29,6 +28,9 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    AfterCommit afterCommit;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(OutgoingMessage message) {
         em.createNativeQuery("INSERT INTO outbox (address, routing, body, properties, correlation_id)"
@@ -47,17 +49,6 @@ public class Outbox {
             return;
         }
         transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        afterCommit.run(relay::wake);
     }
 }
