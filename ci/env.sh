@@ -9,9 +9,9 @@ PROJECT_DIR="$(cd "$CI_DIR/.." && pwd)"
 # never consume the demo's messages nor stop a database another run uses.
 export EMPORIUM_SERVICES="${EMPORIUM_SERVICES:-dev}"
 case "$EMPORIUM_SERVICES" in
-    dev)  default_db_port=55432; default_artemis_port=61626; default_db_name=emporium; default_s3_port=61680; default_smtp_port=61627; default_redis_port=61669 ;;
-    test) default_db_port=55442; default_artemis_port=61636; default_db_name=emporium_test; default_s3_port=61690; default_smtp_port=61637; default_redis_port=61679 ;;
-    faults) default_db_port=55452; default_artemis_port=61646; default_db_name=emporium_faults; default_s3_port=61700; default_smtp_port=61637; default_redis_port=61689 ;;
+    dev)  default_db_port=55432; default_artemis_port=61626; default_db_name=emporium; default_s3_port=61680; default_smtp_port=61627; default_redis_port=61669; default_prometheus_port=61671 ;;
+    test) default_db_port=55442; default_artemis_port=61636; default_db_name=emporium_test; default_s3_port=61690; default_smtp_port=61637; default_redis_port=61679; default_prometheus_port=61681 ;;
+    faults) default_db_port=55452; default_artemis_port=61646; default_db_name=emporium_faults; default_s3_port=61700; default_smtp_port=61637; default_redis_port=61689; default_prometheus_port=61691 ;;
     *)    echo "EMPORIUM_SERVICES must be dev, test or faults" >&2; exit 2 ;;
 esac
 SERVICES_DIR="$PROJECT_DIR/target/services/$EMPORIUM_SERVICES"
@@ -47,6 +47,8 @@ MAILBOX_API_PORT="${MAILBOX_API_PORT:-61628}"
 
 # Rate limits: ci/redis.sh runs a Redis server for the tests (the demo counts in memory unless REDIS_URL is set).
 REDIS_PORT="${REDIS_PORT:-$default_redis_port}"
+# Prometheus (ci/prometheus.sh), scraping a server with the rules of deploy/base/monitoring.
+PROMETHEUS_PORT="${PROMETHEUS_PORT:-$default_prometheus_port}"
 
 # Access tokens are signed with this RSA key pair; ci/services.sh makes one per service set if none is given.
 JWT_KEY_DIR="$SERVICES_DIR/jwt"
@@ -70,6 +72,22 @@ wait_for() {
 }
 
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# apt_install <package...>: installs Debian packages without their recommendations, as root. Another apt-get or dpkg
+# (an image build, another session's install) may hold dpkg's locks: it waits for them rather than fail; apt-get's own
+# lock timeout covers the front-end lock, the wait here the time before apt-get even starts.
+apt_install() {
+    [[ $(id -u) -eq 0 ]] || die "missing Debian packages: $*; install them (apt-get install $*)"
+    dpkg_free() { ! fuser /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock >/dev/null 2>&1; }
+    if command -v fuser >/dev/null 2>&1 && ! dpkg_free; then
+        log "another package installation is running: waiting for it (up to 15 minutes)"
+        wait_for 900 "dpkg lock released" dpkg_free || die "dpkg stayed locked for 15 minutes; try again later"
+    fi
+    log "installing $* from Debian packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -o DPkg::Lock::Timeout=900 update -qq >/dev/null
+    apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "$@" >/dev/null
+}
 
 # fetch_jar <group:artifact:version[:type:classifier]> <jar>: downloads a jar from Maven Central once.
 fetch_jar() {

@@ -7,7 +7,8 @@
 #      tests of the storefront and console (Selenium, headless chromium: installed here when missing), the fault
 #      matrix (FaultMatrixIT: 240 orders per scenario; ci/faults.sh runs it at full size), which starts and stops a
 #      service set and a Liberty server of its own, and ClusterIT, two replicas behind HAProxy (ci/cluster.sh) on that
-#      same service set; the manifests in deploy/ are checked by a unit test (kubectl kustomize, offline),
+#      same service set, and MonitoringIT, a real Prometheus (ci/prometheus.sh) scraping the server and firing alerts;
+#      the manifests in deploy/ are checked by a unit test (kubectl kustomize, offline), the alert rules by promtool,
 # and stops the services it started.
 set -euo pipefail
 export EMPORIUM_SERVICES=test
@@ -15,14 +16,17 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$PROJECT_DIR"
 
 "$CI_DIR/jwt-keys.sh"
-# The browser tests drive Debian's chromium through chromium-driver.
+# The browser tests drive Debian's chromium through chromium-driver; the alert rules are checked by Debian's
+# promtool and evaluated by its Prometheus.
 "$CI_DIR/chromium.sh" ensure
+"$CI_DIR/prometheus.sh" ensure
 started=()
 cleanup() {
     local service
     for service in "${started[@]}"; do "$CI_DIR/$service.sh" stop || true; done
-    # Whatever an interrupted fault matrix left running.
+    # Whatever an interrupted fault matrix or monitoring test left running.
     "$CI_DIR/faults.sh" stop || true
+    "$CI_DIR/prometheus.sh" stop || true
 }
 trap cleanup EXIT
 for service in postgres artemis s3proxy redis; do

@@ -1,6 +1,5 @@
 package dev.emporium.order;
 
-import dev.emporium.notification.Notifications;
 import dev.emporium.platform.messaging.ConsumerMetrics;
 import dev.emporium.platform.messaging.DeadLetters;
 import dev.emporium.platform.messaging.EventSender;
@@ -19,12 +18,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Watches the dead-letter queue through a copy of every dead letter (the broker's non-exclusive divert
@@ -38,17 +33,12 @@ import org.eclipse.microprofile.metrics.Tag;
 public class DeadLetterWatchMdb implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterWatchMdb.class.getName());
-    private static final Metadata DEAD_LETTERS = Metadata.builder().withName("emporium.dead.letters")
-            .withDescription("Messages that reached the dead-letter queue, by event type").build();
-    /** Metric tags are limited to the types Emporium knows, so that senders cannot mint new time series at will. */
-    private static final Set<String> KNOWN_TYPES = Set.of(OrderMessages.PLACED_TYPE, OrderMessages.STATUS_TYPE,
-            Notifications.REQUESTED_TYPE, FulfillmentUpdateMdb.UPDATED_TYPE);
 
     @Inject
     OrderService orders;
 
     @Inject
-    MetricRegistry metrics;
+    DeadLetterMetrics deadLetters;
 
     @Inject
     ProcessedMessages processedMessages;
@@ -85,7 +75,7 @@ public class DeadLetterWatchMdb implements MessageListener {
         });
         // Counted once the flag is committed, so that a redelivered copy is not counted twice.
         if (first) {
-            metrics.counter(DEAD_LETTERS, new Tag("type", KNOWN_TYPES.contains(type) ? type : "other")).inc();
+            deadLetters.counted(type);
         }
     }
 

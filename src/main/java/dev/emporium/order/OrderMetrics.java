@@ -2,6 +2,8 @@ package dev.emporium.order;
 
 import dev.emporium.platform.persistence.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -35,6 +37,14 @@ public class OrderMetrics {
 
     @Inject
     AfterCommit afterCommit;
+
+    /** The outcome series exist from 0, so that rate() and increase() see the first order of a new replica. */
+    void register(@Observes Startup startup) {
+        for (Placed outcome : Placed.values()) {
+            metrics.counter(PLACED, new Tag("outcome", outcome.label()));
+        }
+        metrics.counter(REPLAYED);
+    }
 
     public void placed(Placed outcome) {
         metrics.counter(PLACED, new Tag("outcome", outcome.label())).inc();

@@ -2,8 +2,11 @@ package dev.emporium.payment;
 
 import dev.emporium.platform.persistence.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -25,6 +28,11 @@ public class PaymentMetrics {
 
     @Inject
     AfterCommit afterCommit;
+
+    /** Each outcome's series exists from 0, so that rate() and increase() see the first payment of a new replica. */
+    void register(@Observes Startup startup) {
+        List.of("authorised", "declined", "refunded").forEach(outcome -> metrics.counter(PAYMENTS, new Tag("outcome", outcome)));
+    }
 
     void outcome(String outcome) {
         afterCommit.run(() -> metrics.counter(PAYMENTS, new Tag("outcome", outcome)).inc());

@@ -133,6 +133,7 @@ class ClusterIT {
         long[] signalled = new long[1];
         Scenario.Outcome outcome = scenario.run("SIGTERM to replica a, then restart", 0, Set.of("201"), () -> {
             watch.start();
+            watch.awaitAnswer("200", Duration.ofSeconds(30));
             signalled[0] = System.nanoTime();
             Cluster.terminate("a");
             toExit[0] = Duration.ofNanos(System.nanoTime() - signalled[0]);
@@ -166,30 +167,27 @@ class ClusterIT {
     }
 
     /**
-     * Readiness answered 200 before SIGTERM, 503 at once after it (the first 503 was asked for within
-     * {@link #DOWN_AT_ONCE} of the signal being sent, which the script and a loaded JVM take part of) while requests
-     * were still served, and the port closed no sooner than the drain delay after the signal. Between the two, while
-     * Liberty takes the application down, its health endpoint may not answer in time (a failed probe) or, for a
-     * moment, answer 200 (no application checks left to run): allowed while the requests answered 200 were asked for
-     * within half a second in all, which no load balancer that wants two good probes a second apart acts on (one slow
-     * 200 counts for the moment it was asked, not for the time it took). Times are those at which each answer was
-     * asked for.
+     * What a load balancer's probe sees: readiness answered 200 before SIGTERM; every probe asked from
+     * {@link #DOWN_AT_ONCE} after the signal on (the script and a loaded JVM take part of that) fails: 503, or no
+     * answer in time, as a probe counts it; at least one of them is the server's own 503; and the port closes no
+     * sooner than the drain delay after the signal. While Liberty takes the application down, its health endpoint may,
+     * for a moment, answer 200 (no application checks left to run): allowed while the 200s were asked for within half
+     * a second in all, which no load balancer that wants two good probes a second apart acts on (one slow 200 counts
+     * for the moment it was asked, not for the time it took).
      */
     private static Invariants.Verdict drainedFirst(long signalled, List<ReadinessWatch.Run> runs) {
-        boolean upBefore = runs.size() >= 3 && runs.get(0).answer().equals("200")
-                && runs.get(0).beganAfter(signalled).isNegative();
-        boolean downAtOnce = upBefore && runs.get(1).answer().equals("503")
-                && runs.get(1).beganAfter(signalled).compareTo(DOWN_AT_ONCE) <= 0;
+        boolean upBefore = runs.stream().anyMatch(run -> run.answer().equals("200") && run.beganAfter(signalled).isNegative());
+        List<ReadinessWatch.Run> lateUp = runs.stream().filter(run -> run.answer().equals("200")
+                && run.lastAskedAfter(signalled).compareTo(DOWN_AT_ONCE) >= 0).toList();
+        long lateUpMillis = lateUp.stream().mapToLong(run -> run.lastAsked() - Math.max(run.began(),
+                signalled + DOWN_AT_ONCE.toNanos())).map(nanos -> Math.max(0, nanos) / 1_000_000).sum();
+        boolean downAfter = lateUpMillis <= 500 && runs.stream().anyMatch(run -> run.answer().equals("503")
+                && !run.lastAskedAfter(signalled).isNegative());
         ReadinessWatch.Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
         boolean closedAfterDelay = last != null && last.answer().equals("refused")
                 && last.beganAfter(signalled).compareTo(Cluster.SHUTDOWN_DELAY.minusMillis(200)) >= 0;
-        List<ReadinessWatch.Run> between = runs.size() < 3 ? List.of() : runs.subList(2, runs.size() - 1);
-        long upMillis = between.stream().filter(run -> run.answer().equals("200"))
-                .mapToLong(run -> run.given().toMillis()).sum();
-        boolean noLongerUp = upMillis <= 500 && between.stream().allMatch(run -> Set.of("503", "200", "no answer")
-                .contains(run.answer()));
         return new Invariants.Verdict("readiness DOWN at once on SIGTERM, the port closed after the drain delay",
-                upBefore && downAtOnce && closedAfterDelay && noLongerUp, "replica a's /health/ready, from the signal: "
+                upBefore && downAfter && closedAfterDelay, "replica a's /health/ready, from the signal: "
                 + runs.stream().map(run -> run.describe(signalled)).toList());
     }
 

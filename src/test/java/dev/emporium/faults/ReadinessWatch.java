@@ -33,6 +33,10 @@ final class ReadinessWatch {
             return Duration.ofNanos(began - instant);
         }
 
+        Duration lastAskedAfter(long instant) {
+            return Duration.ofNanos(lastAsked - instant);
+        }
+
         String describe(long instant) {
             return answer + " ×" + answers + " from " + String.format("%+d", beganAfter(instant).toMillis()) + " ms for "
                     + lasted.toMillis() + " ms";
@@ -61,6 +65,23 @@ final class ReadinessWatch {
         synchronized (this) {
             while (current == null) {
                 wait();
+            }
+        }
+    }
+
+    /**
+     * Waits until the server has answered {@code answer}: a server too loaded to answer its probe in time is not
+     * ready, and a drain can only be judged from a server that was.
+     */
+    void awaitAnswer(String answer, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (this) {
+            while (!answer.equals(current)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("readiness never answered " + answer + " within " + wait + ": " + runs);
+                }
+                wait(Math.max(1, left / 1_000_000));
             }
         }
     }

@@ -14,6 +14,8 @@ public final class Destinations {
     public static final Address ORDER_EVENTS = Address.topic("emporium.orders.events");
     public static final Address NOTIFICATIONS = Address.queue("emporium.notifications");
     public static final Address FULFILLMENT_UPDATES = Address.queue("emporium.fulfillment.updates");
+    /** A copy of every dead letter, for DeadLetterWatchMdb (broker.xml diverts it), so that DLQ keeps the original. */
+    public static final Address DEAD_LETTER_WATCH = Address.queue("emporium.dead-letters.watch");
     public static final Address DEAD_LETTERS = Address.queue("DLQ");
 
     private Destinations() {
