@@ -96,7 +96,7 @@ public class QueueMetrics {
         }
     }
 
-    /** Each queue's message and consumer counts; a queue the broker could not tell about is left out. */
+    /** Each queue's message and consumer counts, as far as the broker answered; the rest is left out. */
     private Map<String, long[]> read() {
         Map<String, long[]> figures = new LinkedHashMap<>();
         try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
@@ -106,9 +106,12 @@ public class QueueMetrics {
                 for (String queue : QUEUES) {
                     Long messages = attribute(context, management, replies, answers, queue, "messageCount");
                     Long consumers = attribute(context, management, replies, answers, queue, "consumerCount");
-                    if (messages != null && consumers != null) {
-                        figures.put(queue, new long[] {messages, consumers});
+                    if (messages == null || consumers == null) {
+                        // A broker that leaves one request unanswered would leave the others too: the scrape
+                        // must not wait a second per question.
+                        break;
                     }
+                    figures.put(queue, new long[] {messages, consumers});
                 }
             }
         } catch (JMSRuntimeException e) {
