@@ -9,8 +9,14 @@ import dev.emporium.testing.Http;
 import dev.emporium.testing.Poll;
 import dev.emporium.testing.Prometheus;
 import dev.emporium.testing.Services;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,13 +36,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A real Prometheus (Debian's, started by ci/prometheus.sh) scrapes the test server every second and evaluates the
  * alert rules of deploy/base/monitoring: the Emporium series arrive, the rules evaluate without error, the queue
- * figures come from the broker, and alerts fire for real causes: a poison message dead-lettered, the broker stopped.
+ * figures come from the broker, every query of the Grafana dashboard runs, and alerts fire for real causes: a poison message dead-lettered, the broker stopped.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonitoringIT {
 
     private static final Duration ARRIVE = Duration.ofSeconds(30);
+    private static final Path DASHBOARD = Path.of(System.getProperty("emporium.basedir", "."))
+            .resolve("deploy/base/monitoring/grafana/emporium-dashboard.json");
     /** EmporiumNotReady waits 1 minute before it fires; evaluation and scrapes add seconds. */
     private static final Duration NOT_READY_FIRES = Duration.ofSeconds(120);
 
@@ -87,8 +95,31 @@ class MonitoringIT {
         rules.forEach(rule -> assertEquals("ok", rule.getString("health"), rule.toString()));
     }
 
+    /**
+     * There is no Grafana here: each panel's PromQL of the dashboard in deploy/ runs against this Prometheus, with
+     * Grafana's rate interval at 1 minute, and any query error fails.
+     */
     @Test
     @Order(2)
+    void everyDashboardQueryRuns() throws IOException {
+        JsonObject dashboard;
+        try (JsonReader reader = Json.createReader(Files.newBufferedReader(DASHBOARD))) {
+            dashboard = reader.readObject();
+        }
+        List<String> queries = new ArrayList<>();
+        dashboard.getJsonArray("panels").getValuesAs(JsonObject.class).forEach(panel -> panel.getJsonArray("targets")
+                .getValuesAs(JsonObject.class).forEach(target -> queries.add(target.getString("expr"))));
+        assertTrue(queries.size() >= 10, queries.toString());
+        for (String query : queries) {
+            prometheus.query(query.replace("$__rate_interval", "1m"));
+        }
+        // The panels read what the server publishes: orders by outcome, queue depths, the REST histogram.
+        assertTrue(!prometheus.query("sum by (outcome) (emporium_orders_placed_total)").isEmpty());
+        assertTrue(!prometheus.query("max by (queue) (emporium_queue_messages)").isEmpty());
+    }
+
+    @Test
+    @Order(3)
     void aPoisonMessageOnTheDeadLetterQueueFiresTheAlert() {
         double before = prometheus.value("emporium_queue_messages{queue=\"DLQ\"}").orElse(0.0);
         String marker = "monitoring-poison-" + UUID.randomUUID();
@@ -110,7 +141,7 @@ class MonitoringIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aStoppedBrokerFiresNotReady() {
         Services.broker("stop");
         try {
