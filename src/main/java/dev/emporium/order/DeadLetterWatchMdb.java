@@ -2,6 +2,8 @@ package dev.emporium.order;
 
 import dev.emporium.platform.messaging.ConsumerMetrics;
 import dev.emporium.platform.messaging.DeadLetters;
+import dev.emporium.platform.messaging.Deliveries;
+import dev.emporium.platform.messaging.Destinations;
 import dev.emporium.platform.messaging.EventSender;
 import dev.emporium.platform.messaging.ProcessedMessages;
 import jakarta.ejb.MessageDriven;
@@ -44,18 +46,14 @@ public class DeadLetterWatchMdb implements MessageListener {
     ProcessedMessages processedMessages;
 
     @Inject
-    ConsumerMetrics consumerMetrics;
+    Deliveries deliveries;
 
     @Override
     public void onMessage(Message message) {
-        long started = System.nanoTime();
-        ConsumerMetrics.Outcome outcome = ConsumerMetrics.Outcome.ERROR;
-        try {
+        deliveries.take(message, Destinations.DEAD_LETTER_WATCH, "dead-letter-watch", () -> {
             watch(message);
-            outcome = ConsumerMetrics.Outcome.HANDLED;
-        } finally {
-            consumerMetrics.delivered("dead-letter-watch", message, outcome, started);
-        }
+            return ConsumerMetrics.Outcome.HANDLED;
+        });
     }
 
     private void watch(Message message) {

@@ -1,6 +1,8 @@
 package dev.emporium.order;
 
 import dev.emporium.platform.messaging.ConsumerMetrics;
+import dev.emporium.platform.messaging.Deliveries;
+import dev.emporium.platform.messaging.Destinations;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -30,21 +32,17 @@ public class OrderEventsFeedMdb implements MessageListener {
     private static final Logger LOG = Logger.getLogger(OrderEventsFeedMdb.class.getName());
 
     @Inject
-    ConsumerMetrics metrics;
+    Deliveries deliveries;
 
     @Inject
     OrderStreams streams;
 
     @Override
     public void onMessage(Message message) {
-        long started = System.nanoTime();
-        ConsumerMetrics.Outcome outcome = ConsumerMetrics.Outcome.ERROR;
-        try {
+        deliveries.take(message, Destinations.ORDER_EVENTS, "order-events-feed", () -> {
             orderOf(message).ifPresent(streams::changed);
-            outcome = ConsumerMetrics.Outcome.HANDLED;
-        } finally {
-            metrics.delivered("order-events-feed", message, outcome, started);
-        }
+            return ConsumerMetrics.Outcome.HANDLED;
+        });
     }
 
     static Optional<UUID> orderOf(Message message) {

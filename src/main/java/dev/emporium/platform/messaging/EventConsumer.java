@@ -4,6 +4,8 @@ import dev.emporium.platform.correlation.CorrelationId;
 import dev.emporium.platform.correlation.LogCorrelation;
 import dev.emporium.web.JsonMapping;
 import dev.emporium.web.JsonNames;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -27,7 +29,8 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * What every Emporium message-driven bean does around its own work: adopt the message's correlation id, read and
+ * What every Emporium message-driven bean does around its own work: continue the message's trace (a "process" span,
+ * and one for the bean's own work, see {@link MessageTracing}), adopt the message's correlation id, read and
  * check the CloudEvent (envelope and Bean Validation of its data), skip an event handled before, and move a message
  * that can never succeed to the dead-letter queue with the reason.
  *
@@ -59,7 +62,10 @@ public abstract class EventConsumer<T> implements MessageListener {
     Validator validator;
 
     @Inject
-    ConsumerMetrics metrics;
+    Deliveries deliveries;
+
+    @Inject
+    MessageTracing tracing;
 
     private final String consumer;
     private final Address queue;
@@ -81,19 +87,21 @@ public abstract class EventConsumer<T> implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        long started = System.nanoTime();
-        ConsumerMetrics.Outcome outcome = ConsumerMetrics.Outcome.ERROR;
+        deliveries.take(message, queue, consumer, () -> handleOrReject(message));
+    }
+
+    private ConsumerMetrics.Outcome handleOrReject(Message message) {
         LogCorrelation.begin(correlationId.adopt(correlationOf(message)));
         try {
             CloudEvent<T> event = read(message);
-            processedMessages.once(consumer, event.id(), () -> handle(event));
-            outcome = ConsumerMetrics.Outcome.HANDLED;
+            processedMessages.once(consumer, event.id(), () -> tracing.work(getClass().getSimpleName(), () -> handle(event)));
+            return ConsumerMetrics.Outcome.HANDLED;
         } catch (InvalidMessageException e) {
             LOG.warning(() -> "Message from " + queue + " moved to the dead-letter queue: " + e.getMessage());
+            Span.current().setStatus(StatusCode.ERROR, "moved to the dead-letter queue: " + e.getMessage());
             deadLetters.reject(consumer, message, queue.name(), e.getMessage());
-            outcome = ConsumerMetrics.Outcome.INVALID;
+            return ConsumerMetrics.Outcome.INVALID;
         } finally {
-            metrics.delivered(consumer, message, outcome, started);
             LogCorrelation.end();
         }
     }

@@ -1,6 +1,8 @@
 package dev.emporium.platform.messaging;
 
 import dev.emporium.platform.persistence.AfterCommit;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,11 +10,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 
 /**
  * Where every message Emporium sends starts: a row written in the caller's transaction, so that the message exists
  * if and only if the change it describes commits, with no second resource in that transaction. {@link OutboxRelay}
- * takes it to the broker once the transaction has committed (woken at once, and polling behind that).
+ * takes it to the broker once the transaction has committed (woken at once, and polling behind that). The row
+ * carries the trace context of the message's creation ({@link MessageTracing}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -31,17 +35,32 @@ public class Outbox {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    MessageTracing tracing;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(OutgoingMessage message) {
+        Span created = tracing.creating(message);
+        try (Scope ignored = created.makeCurrent()) {
+            insert(message, tracing.withCurrentContext(message.properties()));
+        } catch (RuntimeException e) {
+            MessageTracing.failed(created, e);
+            throw e;
+        } finally {
+            created.end();
+        }
+        wakeRelayOnCommit();
+    }
+
+    private void insert(OutgoingMessage message, Map<String, Object> properties) {
         em.createNativeQuery("INSERT INTO outbox (address, routing, body, properties, correlation_id)"
                         + " VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), ?5)")
                 .setParameter(1, message.address().name())
                 .setParameter(2, message.address().routing().wireName())
                 .setParameter(3, message.body())
-                .setParameter(4, MessageProperties.toJson(message.properties()))
+                .setParameter(4, MessageProperties.toJson(properties))
                 .setParameter(5, message.correlationId())
                 .executeUpdate();
-        wakeRelayOnCommit();
     }
 
     private void wakeRelayOnCommit() {

@@ -1,5 +1,6 @@
 package dev.emporium.platform.messaging;
 
+import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -57,6 +58,9 @@ public class OutboxRelay {
 
     @Resource
     ManagedScheduledExecutorService executor;
+
+    @Inject
+    MessageTracing tracing;
 
     @Inject
     @ConfigProperty(name = "emporium.outbox.batch-size", defaultValue = "200")
@@ -155,10 +159,23 @@ public class OutboxRelay {
         try (jakarta.jms.Connection broker = connectionFactory.createConnection();
              Session session = broker.createSession(true, Session.SESSION_TRANSACTED);
              MessageProducer producer = session.createProducer(null)) {
+            List<Message> messages = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                send(session, producer, row);
+                messages.add(message(session, row));
             }
-            session.commit();
+            Span sending = tracing.sending(messages);
+            try {
+                for (int i = 0; i < rows.size(); i++) {
+                    producer.send(destination(session, rows.get(i).address()), messages.get(i), DeliveryMode.PERSISTENT,
+                            Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+                }
+                session.commit();
+            } catch (JMSException | RuntimeException e) {
+                MessageTracing.failed(sending, e);
+                throw e;
+            } finally {
+                sending.end();
+            }
         }
         delete(db, rows);
         return rows.size();
@@ -190,13 +207,16 @@ public class OutboxRelay {
         }
     }
 
-    private static void send(Session session, MessageProducer producer, Row row) throws JMSException {
-        Destination destination = row.address().routing() == Address.Routing.MULTICAST
-                ? session.createTopic(row.address().name()) : session.createQueue(row.address().name());
+    private static TextMessage message(Session session, Row row) throws JMSException {
         TextMessage message = session.createTextMessage(row.body());
         message.setJMSCorrelationID(row.correlationId());
         MessageProperties.apply(row.properties(), message);
-        producer.send(destination, message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+        return message;
+    }
+
+    private static Destination destination(Session session, Address address) throws JMSException {
+        return address.routing() == Address.Routing.MULTICAST
+                ? session.createTopic(address.name()) : session.createQueue(address.name());
     }
 
     private static void delete(Connection db, List<Row> rows) throws SQLException {
