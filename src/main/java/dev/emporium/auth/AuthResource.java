@@ -1,11 +1,12 @@
 package dev.emporium.auth;
 
+import dev.emporium.platform.error.DomainException;
+import dev.emporium.platform.error.InvalidInput;
 import dev.emporium.user.Role;
 import dev.emporium.user.User;
 import dev.emporium.web.Acknowledgement;
 import dev.emporium.web.ApiError;
-import dev.emporium.web.ApiException;
-import dev.emporium.web.ApiExceptionMapper;
+import dev.emporium.web.DomainExceptionMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -62,7 +63,8 @@ public class AuthResource {
     @PermitAll
     @Operation(summary = "Register a customer account")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "register",
-            value = "{\"username\": \"ada\", \"email\": \"ada@example.com\", \"password\": \"correct horse battery\"}")))
+            value = "{\"username\": \"ada\", \"email\": \"ada@example.com\", \"password\": \"correct horse battery\","
+                    + " \"first_name\": \"Ada\", \"last_name\": \"Lovelace\"}")))
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = Acknowledgement.class), examples = @ExampleObject(name = "registered",
                     value = "{\"message\": \"User registered successfully\", \"user_id\": \"6f1c2a57-3f0e-4d7a-9c43-2b8e8f7e0a11\"}")))
@@ -114,7 +116,7 @@ public class AuthResource {
     /** Checked here rather than by @Valid on the parameter: a page's refresh sends {}, its token is in the cookie. */
     private Response refreshClient(RefreshRequest request, boolean secure) {
         if (request == null) {
-            throw ApiException.invalid("refresh_token", "must not be blank");
+            throw new InvalidInput("refresh_token", "must not be blank");
         }
         Set<ConstraintViolation<RefreshRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
@@ -129,9 +131,9 @@ public class AuthResource {
                 throw AuthService.invalidRefreshToken();
             }
             return tokens(auth.refresh(cookie, true), true, secure);
-        } catch (ApiException refused) {
+        } catch (DomainException refused) {
             // The page's session is over: take the cookies back with the refusal.
-            return Response.fromResponse(new ApiExceptionMapper().toResponse(refused))
+            return Response.fromResponse(new DomainExceptionMapper().toResponse(refused))
                     .cookie(BrowserSession.cleared(secure)).build();
         }
     }

@@ -1,10 +1,11 @@
 package dev.emporium.auth;
 
+import dev.emporium.platform.error.DomainException;
+import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.user.Role;
 import dev.emporium.user.User;
 import dev.emporium.user.UserService;
 import dev.emporium.user.Usernames;
-import dev.emporium.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -43,7 +44,9 @@ public class AuthService {
 
     @Transactional
     public User register(RegisterRequest request) {
-        return users.create(request.username(), request.email(), request.password(), Role.CUSTOMER);
+        User user = users.create(request.username(), request.email(), request.password(), Role.CUSTOMER);
+        user.setNames(request.firstName(), request.lastName());
+        return user;
     }
 
     /**
@@ -62,7 +65,7 @@ public class AuthService {
         if (!verified || !user.isActive()) {
             // For the security log; the e-mail is not written (it may be a password typed in the wrong field).
             LOG.info(() -> "Failed login" + (user == null ? " for an unknown e-mail" : " for user " + user.getId()));
-            throw ApiException.unauthorized("INVALID_CREDENTIALS", "E-mail or password is wrong");
+            throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "E-mail or password is wrong");
         }
         throttle.succeeded(attempt);
         return tokensFor(user, UUID.randomUUID(), browser);
@@ -73,14 +76,14 @@ public class AuthService {
      * within the browser grace: a page that was reloaded or left while its refresh was under way never received the
      * cookie with the next token, and the next page can only present the spent one again.
      */
-    @Transactional(dontRollbackOn = ApiException.class)
+    @Transactional(dontRollbackOn = DomainException.class)
     public TokenResponse refresh(String token, boolean browser) {
         RefreshToken stored = refreshTokens.findForUpdate(token).orElseThrow(AuthService::invalidRefreshToken);
         Instant now = Instant.now();
         boolean lostAnswer = browser && stored.usedWithin(browserRefreshGrace, now);
         if (stored.isUsed() && !lostAnswer) {
             refreshTokens.revokeFamily(stored.getFamilyId());
-            throw ApiException.unauthorized("REFRESH_TOKEN_REUSED",
+            throw new DomainException(ErrorCode.REFRESH_TOKEN_REUSED,
                     "This refresh token was already used; the session is ended, log in again");
         }
         if (stored.isRevoked() || stored.isExpired(now)) {
@@ -112,7 +115,7 @@ public class AuthService {
         return new TokenResponse(access, refresh, BEARER, lifetime.toSeconds());
     }
 
-    static ApiException invalidRefreshToken() {
-        return ApiException.unauthorized("INVALID_REFRESH_TOKEN", "The refresh token is not valid; log in again");
+    static DomainException invalidRefreshToken() {
+        return new DomainException(ErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is not valid; log in again");
     }
 }

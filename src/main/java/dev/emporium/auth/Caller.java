@@ -1,7 +1,8 @@
 package dev.emporium.auth;
 
+import dev.emporium.platform.error.DomainException;
+import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.user.Role;
-import dev.emporium.web.ApiException;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -11,7 +12,7 @@ public record Caller(UUID userId, boolean admin, UUID sessionId) {
 
     public static Caller of(SecurityContext security) {
         if (!(security.getUserPrincipal() instanceof JsonWebToken token)) {
-            throw ApiException.unauthorized("UNAUTHORIZED", "Authentication is required");
+            throw new DomainException(ErrorCode.UNAUTHORIZED, "Authentication is required");
         }
         String session = token.getClaim(AccessTokens.SESSION_CLAIM);
         return new Caller(UUID.fromString(token.getSubject()), security.isUserInRole(Role.ADMIN_NAME),

@@ -1,6 +1,7 @@
 package dev.emporium.auth;
 
-import dev.emporium.web.ApiException;
+import dev.emporium.platform.error.DomainException;
+import dev.emporium.platform.error.ErrorCode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,7 +83,7 @@ public class LoginThrottle {
                 : new LoginLockout.State(attempts, instant(row[1]), instant(row[2]));
         LoginLockout.Decision decision = lockout.attempt(state, Instant.now());
         if (decision.refused()) {
-            throw new ApiException(429, "LOGIN_THROTTLED", "Too many failed logins for this e-mail address; try again"
+            throw new DomainException(ErrorCode.LOGIN_THROTTLED, "Too many failed logins for this e-mail address; try again"
                     + " after Retry-After", List.of(), decision.refusedFor());
         }
         LoginLockout.State next = decision.next();

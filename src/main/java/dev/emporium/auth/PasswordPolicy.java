@@ -1,6 +1,6 @@
 package dev.emporium.auth;
 
-import dev.emporium.web.ApiError.FieldIssue;
+import dev.emporium.platform.error.FieldIssue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

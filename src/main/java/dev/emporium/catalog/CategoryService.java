@@ -1,6 +1,9 @@
 package dev.emporium.catalog;
 
-import dev.emporium.web.ApiException;
+import dev.emporium.platform.error.Conflict;
+import dev.emporium.platform.error.ErrorCode;
+import dev.emporium.platform.error.InvalidInput;
+import dev.emporium.platform.error.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,7 +25,7 @@ public class CategoryService {
     public Category find(UUID id) {
         Category category = em.find(Category.class, id);
         if (category == null) {
-            throw ApiException.notFound("CATEGORY_NOT_FOUND", "No such category");
+            throw new NotFound(ErrorCode.CATEGORY_NOT_FOUND, "No such category");
         }
         return category;
     }
@@ -54,12 +57,12 @@ public class CategoryService {
         long products = em.createQuery("select count(p) from Product p where p.category = :c", Long.class)
                 .setParameter("c", category).getSingleResult();
         if (products > 0) {
-            throw ApiException.conflict("CATEGORY_NOT_EMPTY", "The category still has " + products + " products", "id");
+            throw new Conflict(ErrorCode.CATEGORY_NOT_EMPTY, "The category still has " + products + " products", "id");
         }
         long children = em.createQuery("select count(c) from Category c where c.parent = :c", Long.class)
                 .setParameter("c", category).getSingleResult();
         if (children > 0) {
-            throw ApiException.conflict("CATEGORY_NOT_EMPTY", "The category still has sub-categories", "id");
+            throw new Conflict(ErrorCode.CATEGORY_NOT_EMPTY, "The category still has sub-categories", "id");
         }
         em.remove(category);
     }
@@ -70,11 +73,11 @@ public class CategoryService {
         }
         Category parent = em.find(Category.class, parentId);
         if (parent == null) {
-            throw ApiException.invalid("parent_id", "no such category");
+            throw new InvalidInput("parent_id", "no such category");
         }
         for (Category up = parent; up != null; up = up.getParent()) {
             if (up.getId().equals(self)) {
-                throw ApiException.invalid("parent_id", "would make a cycle");
+                throw new InvalidInput("parent_id", "would make a cycle");
             }
         }
         return parent;
@@ -84,7 +87,7 @@ public class CategoryService {
         List<UUID> owners = em.createQuery("select c.id from Category c where c.slug = :slug", UUID.class)
                 .setParameter("slug", slug).getResultList();
         if (owners.stream().anyMatch(owner -> !owner.equals(self))) {
-            throw ApiException.conflict("SLUG_TAKEN", "Another category has this slug", "slug");
+            throw new Conflict(ErrorCode.SLUG_TAKEN, "Another category has this slug", "slug");
         }
     }
 }

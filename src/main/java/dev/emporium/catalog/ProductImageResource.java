@@ -2,9 +2,10 @@ package dev.emporium.catalog;
 
 import dev.emporium.media.ImageType;
 import dev.emporium.media.ObjectStore;
+import dev.emporium.platform.error.DomainException;
+import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.user.Role;
 import dev.emporium.web.ApiError;
-import dev.emporium.web.ApiException;
 import dev.emporium.web.Ids;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -58,7 +59,7 @@ public class ProductImageResource {
     public ProductView upload(@PathParam("id") String id, InputStream body) {
         Product product = products.find(Ids.parse("id", id));
         byte[] content = readAtMost(body, maxBytes);
-        ImageType type = ImageType.sniff(content).orElseThrow(() -> new ApiException(415, "UNSUPPORTED_IMAGE",
+        ImageType type = ImageType.sniff(content).orElseThrow(() -> new DomainException(ErrorCode.UNSUPPORTED_IMAGE,
                 "The body is not a JPEG, PNG or WebP image"));
         String key = "products/" + product.getId() + "/" + sha256(content) + "." + type.extension();
         store.put(key, content, type.mediaType());
@@ -69,7 +70,7 @@ public class ProductImageResource {
         try (body) {
             byte[] content = body.readNBytes(limit + 1);
             if (content.length > limit) {
-                throw new ApiException(413, "IMAGE_TOO_LARGE", "Images may be at most " + limit + " bytes");
+                throw new DomainException(ErrorCode.IMAGE_TOO_LARGE, "Images may be at most " + limit + " bytes");
             }
             return content;
         } catch (IOException e) {

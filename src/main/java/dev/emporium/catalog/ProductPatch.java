@@ -1,6 +1,6 @@
 package dev.emporium.catalog;
 
-import dev.emporium.web.ApiException;
+import dev.emporium.platform.error.InvalidInput;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -40,14 +40,14 @@ final class ProductPatch {
             return null;
         }
         if (!(value instanceof JsonString string)) {
-            throw ApiException.invalid(field, "must be a string");
+            throw new InvalidInput(field, "must be a string");
         }
         return string.getString();
     }
 
     private static JsonNumber number(JsonObject patch, String field) {
         if (!(patch.get(field) instanceof JsonNumber number)) {
-            throw ApiException.invalid(field, "must be a number");
+            throw new InvalidInput(field, "must be a number");
         }
         return number;
     }
@@ -55,12 +55,12 @@ final class ProductPatch {
     private static Integer integer(JsonObject patch, String field) {
         JsonNumber number = number(patch, field);
         if (!number.isIntegral()) {
-            throw ApiException.invalid(field, "must be a whole number");
+            throw new InvalidInput(field, "must be a whole number");
         }
         try {
             return number.intValueExact();
         } catch (ArithmeticException e) {
-            throw ApiException.invalid(field, "is out of range");
+            throw new InvalidInput(field, "is out of range");
         }
     }
 
@@ -72,7 +72,7 @@ final class ProductPatch {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, "must be a UUID");
+            throw new InvalidInput(field, "must be a UUID");
         }
     }
 

@@ -1,13 +1,16 @@
 package dev.emporium.catalog;
 
+import dev.emporium.platform.error.DomainException;
+import dev.emporium.platform.error.ErrorCode;
+import dev.emporium.platform.error.FieldIssue;
+import dev.emporium.platform.error.InvalidInput;
 import dev.emporium.user.Role;
 import dev.emporium.web.Acknowledgement;
 import dev.emporium.web.ApiError;
-import dev.emporium.web.ApiError.FieldIssue;
-import dev.emporium.web.ApiException;
 import dev.emporium.web.Ids;
 import dev.emporium.web.Locations;
 import dev.emporium.web.Page;
+import dev.emporium.web.PageRequest;
 import dev.emporium.web.QueryParams;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -86,9 +89,10 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(ref = "ProductPage"),
                     examples = @ExampleObject(name = "page", value = "{\"data\": [" + EXAMPLE + "], \"total\": 45, \"page\": 1, \"limit\": 10}")))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page, limit, prices, category_id or sort out of range",
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page, offset, limit, prices, category_id or sort out of range",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response list(@QueryParam("page") String page,
+                         @QueryParam("offset") String offset,
                          @QueryParam("limit") String limit,
                          @QueryParam("category") @Size(max = 120) String category,
                          @QueryParam("category_id") String categoryId,
@@ -100,12 +104,11 @@ public class ProductResource {
         BigDecimal min = QueryParams.amount("min_price", minPrice);
         BigDecimal max = QueryParams.amount("max_price", maxPrice);
         if (min != null && max != null && min.compareTo(max) > 0) {
-            throw ApiException.invalid("min_price", "must not be above max_price");
+            throw new InvalidInput("min_price", "must not be above max_price");
         }
         ProductFilter filter = new ProductFilter(category, categoryId == null ? null : Ids.parse("category_id", categoryId),
                 search, min, max, QueryParams.flag("in_stock", inStock), ProductSort.parse(sort));
-        Page<ProductView> result = products.list(filter, QueryParams.integer("page", page, 1, 1, 1_000_000),
-                QueryParams.integer("limit", limit, 10, 1, 100));
+        Page<ProductView> result = products.list(filter, PageRequest.of(page, offset, limit, 10, 100));
         return cacheable(Response.ok(result)).build();
     }
 
@@ -127,7 +130,7 @@ public class ProductResource {
             Response answer = cacheable(unchanged).tag(tag).build();
             // The runtime answers a failed If-Match with a bare 412; it is said in the error format instead.
             if (answer.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
-                throw new ApiException(412, "PRECONDITION_FAILED", "If-Match names no current version of this product",
+                throw new DomainException(ErrorCode.PRECONDITION_FAILED, "If-Match names no current version of this product",
                         List.of(new FieldIssue("If-Match", "does not match the current ETag " + tag)), null);
             }
             return answer;
@@ -229,7 +232,7 @@ public class ProductResource {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw new ApiException(412, "PRECONDITION_FAILED", "If-Match names no version of this product",
+            throw new DomainException(ErrorCode.PRECONDITION_FAILED, "If-Match names no version of this product",
                     List.of(new FieldIssue("If-Match", "is not an ETag of this product")), null);
         }
     }

@@ -1,8 +1,14 @@
 package dev.emporium.catalog;
 
-import dev.emporium.web.ApiException;
+import dev.emporium.platform.error.Conflict;
+import dev.emporium.platform.error.ErrorCode;
+import dev.emporium.platform.error.InvalidInput;
+import dev.emporium.platform.error.NotFound;
+import dev.emporium.platform.error.PreconditionFailed;
 import dev.emporium.web.Page;
+import dev.emporium.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
@@ -19,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Products: listing with filters, search and pages; admin writes with optimistic locking. Stock set here is an
@@ -31,11 +38,16 @@ public class ProductService {
     @PersistenceContext(unitName = "emporium")
     EntityManager em;
 
+    /** The currency of a product created without one. */
+    @Inject
+    @ConfigProperty(name = "emporium.store.currency", defaultValue = "EUR")
+    String storeCurrency;
+
     /** A product that is listed (not archived). */
     public Product find(UUID id) {
         Product product = em.find(Product.class, id);
         if (product == null || product.getArchivedAt() != null) {
-            throw ApiException.notFound("PRODUCT_NOT_FOUND", "No such product");
+            throw new NotFound(ErrorCode.PRODUCT_NOT_FOUND, "No such product");
         }
         product.getCategory().getSlug();
         return product;
@@ -43,9 +55,10 @@ public class ProductService {
 
     @Transactional
     public Product create(ProductWrite write) {
-        requireFreeSku(write.sku(), null);
-        Product product = new Product(category(write), write.sku(), write.name().strip(), write.price(),
-                currency(write.currency()), write.stock());
+        String sku = write.sku() != null ? write.sku() : freeGeneratedSku(write.name());
+        requireFreeSku(sku, null);
+        Product product = new Product(category(write), sku, write.name().strip(), write.price(),
+                currency(write.currency() != null ? write.currency() : storeCurrency), write.stock());
         apply(product, write);
         em.persist(product);
         flush();
@@ -57,12 +70,13 @@ public class ProductService {
     public Product replace(UUID id, Long expectedVersion, ProductWrite write) {
         Product product = find(id);
         requireVersion(product, expectedVersion);
-        requireFreeSku(write.sku(), id);
+        String sku = write.sku() != null ? write.sku() : product.getSku();
+        requireFreeSku(sku, id);
         product.setCategory(category(write));
-        product.setSku(write.sku());
+        product.setSku(sku);
         product.setName(write.name().strip());
         product.setPrice(write.price());
-        product.setCurrency(currency(write.currency()));
+        product.setCurrency(currency(write.currency() != null ? write.currency() : product.getCurrency()));
         product.setStock(write.stock());
         apply(product, write);
         flush();
@@ -91,13 +105,13 @@ public class ProductService {
      * total of an unfiltered or category-only listing comes from category_product_counts (kept by triggers); other
      * totals are counted without a join (docs/catalog.md has the plans at 1M rows).
      */
-    public Page<ProductView> list(ProductFilter filter, int page, int limit) {
+    public Page<ProductView> list(ProductFilter filter, PageRequest request) {
         UUID categoryId = filter.categoryId();
         if (filter.categorySlug() != null) {
             Optional<UUID> bySlug = em.createQuery("select c.id from Category c where c.slug = :slug", UUID.class)
                     .setParameter("slug", filter.categorySlug()).getResultStream().findFirst();
             if (bySlug.isEmpty() || (categoryId != null && !categoryId.equals(bySlug.get()))) {
-                return new Page<>(List.of(), 0, page, limit);
+                return request.of(List.of(), 0);
             }
             categoryId = bySlug.get();
         }
@@ -145,12 +159,12 @@ public class ProductService {
                 count.setParameter(name, value);
             }
         });
-        rows.setParameter("limit", limit).setParameter("offset", (long) (page - 1) * limit);
+        rows.setParameter("limit", request.limit()).setParameter("offset", (long) request.offset());
         List<ProductView> data = new ArrayList<>();
         for (Object row : rows.getResultList()) {
             data.add(view((Object[]) row));
         }
-        return new Page<>(data, ((Number) count.getSingleResult()).longValue(), page, limit);
+        return request.of(data, ((Number) count.getSingleResult()).longValue());
     }
 
     private static ProductView view(Object[] r) {
@@ -179,16 +193,41 @@ public class ProductService {
         if (write.categoryId() != null) {
             Category category = em.find(Category.class, write.categoryId());
             if (category == null) {
-                throw ApiException.invalid("category_id", "no such category");
+                throw new InvalidInput("category_id", "no such category");
             }
             return category;
         }
         if (write.category() != null && !write.category().isBlank()) {
-            return em.createQuery("select c from Category c where c.slug = :slug", Category.class)
-                    .setParameter("slug", write.category()).getResultStream().findFirst()
-                    .orElseThrow(() -> ApiException.invalid("category", "no such category"));
+            return categoryBySlugOrName(write.category().strip());
         }
-        throw ApiException.invalid("category_id", "category_id or category (a slug) is required");
+        throw new InvalidInput("category_id", "category_id or category (a slug or a name) is required");
+    }
+
+    /** The category with this slug, or else the one category with this name (in any case). */
+    private Category categoryBySlugOrName(String category) {
+        Optional<Category> bySlug = em.createQuery("select c from Category c where c.slug = :slug", Category.class)
+                .setParameter("slug", category).getResultStream().findFirst();
+        if (bySlug.isPresent()) {
+            return bySlug.get();
+        }
+        List<Category> byName = em.createQuery("select c from Category c where lower(c.name) = lower(:name)", Category.class)
+                .setParameter("name", category).setMaxResults(2).getResultList();
+        if (byName.size() > 1) {
+            throw new InvalidInput("category", "names more than one category: give its slug or category_id");
+        }
+        return byName.stream().findFirst().orElseThrow(() -> new InvalidInput("category", "no such category"));
+    }
+
+    /** A made-up SKU no product has; a clash of the random part is next to impossible, but is tried again. */
+    private String freeGeneratedSku(String name) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String sku = Skus.generate(name);
+            if (em.createQuery("select count(p) from Product p where p.sku = :sku", Long.class)
+                    .setParameter("sku", sku).getSingleResult() == 0) {
+                return sku;
+            }
+        }
+        throw new IllegalStateException("no free SKU after three random tries");
     }
 
     private static String currency(String code) {
@@ -196,7 +235,7 @@ public class ProductService {
             Currency.getInstance(code);
             return code;
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("currency", "is not an ISO 4217 currency code");
+            throw new InvalidInput("currency", "is not an ISO 4217 currency code");
         }
     }
 
@@ -210,7 +249,7 @@ public class ProductService {
         List<UUID> owners = em.createQuery("select p.id from Product p where p.sku = :sku", UUID.class)
                 .setParameter("sku", sku).getResultList();
         if (owners.stream().anyMatch(owner -> !owner.equals(self))) {
-            throw ApiException.conflict("SKU_TAKEN", "Another product has this SKU", "sku");
+            throw new Conflict(ErrorCode.SKU_TAKEN, "Another product has this SKU", "sku");
         }
     }
 
@@ -223,15 +262,14 @@ public class ProductService {
         } catch (PersistenceException e) {
             if (String.valueOf(e.getMessage()).contains("products_sku_key")
                     || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("products_sku_key"))) {
-                throw ApiException.conflict("SKU_TAKEN", "Another product has this SKU", "sku");
+                throw new Conflict(ErrorCode.SKU_TAKEN, "Another product has this SKU", "sku");
             }
             throw e;
         }
     }
 
-    private static ApiException preconditionFailed() {
-        return new ApiException(412, "PRECONDITION_FAILED",
-                "The product changed since you read it; fetch it again and reapply your change");
+    private static PreconditionFailed preconditionFailed() {
+        return new PreconditionFailed("The product changed since you read it; fetch it again and reapply your change");
     }
 
 }

@@ -1,6 +1,7 @@
 package dev.emporium.catalog;
 
-import dev.emporium.web.ApiException;
+import dev.emporium.platform.error.InvalidInput;
+
 
 /** The orders a listing offers; each is backed by an index (V1 migration) and ends on id so pages are stable. */
 public enum ProductSort {
@@ -31,6 +32,6 @@ public enum ProductSort {
                 return sort;
             }
         }
-        throw ApiException.invalid("sort", "must be one of price, -price, name, -created_at");
+        throw new InvalidInput("sort", "must be one of price, -price, name, -created_at");
     }
 }

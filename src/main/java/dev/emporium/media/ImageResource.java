@@ -1,7 +1,8 @@
 package dev.emporium.media;
 
+import dev.emporium.platform.error.ErrorCode;
+import dev.emporium.platform.error.NotFound;
 import dev.emporium.web.ApiError;
-import dev.emporium.web.ApiException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -36,7 +37,7 @@ public class ImageResource {
             schema = @Schema(implementation = ApiError.class)))
     public Response get(@PathParam("key") String key) {
         ObjectStore.StoredObject image = store.get(key)
-                .orElseThrow(() -> ApiException.notFound("IMAGE_NOT_FOUND", "No such image"));
+                .orElseThrow(() -> new NotFound(ErrorCode.IMAGE_NOT_FOUND, "No such image"));
         String digest = key.substring(key.lastIndexOf('/') + 1, key.lastIndexOf('.'));
         return Response.ok(image.content(), image.contentType())
                 .cacheControl(FOREVER)

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,10 +68,31 @@ public class Order extends TrackedEntity {
         totalAmount = totalAmount.add(item.getLineTotal());
     }
 
-    /** Moves to the target status, recording it; the caller checked that the move is allowed. */
-    void moveTo(OrderStatus target, String reason) {
+    /** Records the order's start in its history: placed, and pending until its payment is taken. */
+    void placed() {
+        if (!history.isEmpty()) {
+            throw new IllegalStateException("order " + getId() + " was placed already");
+        }
+        history.add(new OrderStatusChange(this, OrderStatus.PENDING, "placed"));
+    }
+
+    /**
+     * Moves to the target status and records it in the history, if the lifecycle (OrderStatus) allows the move from
+     * where the order is; refuses with IllegalTransition, changing nothing, if it does not.
+     */
+    public Transition moveTo(OrderStatus target, String reason) {
+        OrderStatus current = getStatus();
+        if (!current.canBecome(target)) {
+            throw new IllegalTransition(current, target);
+        }
         status = target.wireName();
         history.add(new OrderStatusChange(this, target, reason));
+        return new Transition(current, target, reason);
+    }
+
+    /** Whether the order still waits for its payment to be taken. */
+    public boolean awaitsPayment() {
+        return getStatus() == OrderStatus.PENDING;
     }
 
     public UUID getUserId() {
@@ -119,11 +141,13 @@ public class Order extends TrackedEntity {
         return orderDate;
     }
 
+    /** The lines, read-only: lines are added while the order is placed, and never change after. */
     public List<OrderItem> getItems() {
-        return items;
+        return Collections.unmodifiableList(items);
     }
 
+    /** The status changes so far, read-only: only moveTo adds to them. */
     public List<OrderStatusChange> getHistory() {
-        return history;
+        return Collections.unmodifiableList(history);
     }
 }

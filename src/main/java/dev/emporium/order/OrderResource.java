@@ -1,12 +1,15 @@
 package dev.emporium.order;
 
 import dev.emporium.auth.Caller;
+import dev.emporium.platform.error.DomainException;
+import dev.emporium.platform.error.ErrorCode;
+import dev.emporium.platform.error.InvalidInput;
 import dev.emporium.user.Role;
 import dev.emporium.web.ApiError;
-import dev.emporium.web.ApiException;
 import dev.emporium.web.Ids;
 import dev.emporium.web.Locations;
 import dev.emporium.web.Page;
+import dev.emporium.web.PageRequest;
 import dev.emporium.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -87,13 +90,13 @@ public class OrderResource {
     public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull PlaceOrderRequest request) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
             metrics.placed(OrderMetrics.Placed.REJECTED);
-            throw ApiException.invalid("Idempotency-Key", "must be 1 to 255 characters");
+            throw new InvalidInput("Idempotency-Key", "must be 1 to 255 characters");
         }
         OrderService.Placement placement;
         try {
             placement = orders.place(Caller.of(security).userId(), request, idempotencyKey);
-        } catch (ApiException e) {
-            metrics.placed("OUT_OF_STOCK".equals(e.code()) ? OrderMetrics.Placed.OUT_OF_STOCK : OrderMetrics.Placed.REJECTED);
+        } catch (DomainException e) {
+            metrics.placed(e.code() == ErrorCode.OUT_OF_STOCK ? OrderMetrics.Placed.OUT_OF_STOCK : OrderMetrics.Placed.REJECTED);
             throw e;
         }
         Response.ResponseBuilder created = locations.created("/orders/" + placement.order().orderId()).entity(placement.order());
@@ -143,7 +146,8 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "One page of orders", content = @Content(schema = @Schema(ref = "OrderPage"),
             examples = @ExampleObject(name = "page", value = "{\"data\": [" + EXAMPLE + "], \"total\": 1, \"page\": 1, \"limit\": 10}")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Page<OrderView> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
+    public Page<OrderView> list(@QueryParam("page") String page, @QueryParam("offset") String offset,
+                                @QueryParam("limit") String limit,
                                 @QueryParam("status") String status, @QueryParam("user_id") String userId,
                                 @QueryParam("attention") String attention) {
         OrderStatus wanted = null;
@@ -151,11 +155,10 @@ public class OrderResource {
             try {
                 wanted = OrderStatus.fromWireName(status);
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("status", "is not an order status");
+                throw new InvalidInput("status", "is not an order status");
             }
         }
-        return orders.list(Caller.of(security), QueryParams.integer("page", page, 1, 1, 1_000_000),
-                QueryParams.integer("limit", limit, 10, 1, 100), wanted, userId == null ? null : Ids.parse("user_id", userId),
+        return orders.list(Caller.of(security), PageRequest.of(page, offset, limit, 10, 100), wanted, userId == null ? null : Ids.parse("user_id", userId),
                 QueryParams.flag("attention", attention));
     }
 

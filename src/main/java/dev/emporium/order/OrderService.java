@@ -1,11 +1,16 @@
 package dev.emporium.order;
 
 import dev.emporium.auth.Caller;
+import dev.emporium.catalog.StockReservations;
+import dev.emporium.catalog.StockReservations.PricedProduct;
 import dev.emporium.payment.Payment;
 import dev.emporium.payment.Payments;
-import dev.emporium.web.ApiError.FieldIssue;
-import dev.emporium.web.ApiException;
+import dev.emporium.platform.error.ErrorCode;
+import dev.emporium.platform.error.FieldIssue;
+import dev.emporium.platform.error.InvalidInput;
+import dev.emporium.platform.error.NotFound;
 import dev.emporium.web.Page;
+import dev.emporium.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Placing orders (validation, stock reservation, price snapshots, idempotency) and moving them through their
@@ -43,10 +49,16 @@ public class OrderService {
     IdempotencyKeys idempotencyKeys;
 
     @Inject
-    OrderMessages messages;
+    OrderEvents events;
+
+    @Inject
+    CustomerMails mails;
 
     @Inject
     Payments payments;
+
+    @Inject
+    StockReservations stock;
 
     /** What became of an event applied to an order (returned, not thrown: the caller's transaction must survive). */
     public enum Outcome {
@@ -68,25 +80,23 @@ public class OrderService {
             }
         }
         List<PlaceOrderRequest.Line> lines = request.items();
-        Map<UUID, Snapshot> products = snapshots(lines);
+        Map<UUID, PricedProduct> products = pricesOf(lines);
         Set<String> currencies = new HashSet<>();
         products.values().forEach(p -> currencies.add(p.currency()));
         if (currencies.size() > 1) {
-            throw ApiException.invalid("items", "all products of an order must have the same currency");
+            throw new InvalidInput("items", "all products of an order must have the same currency");
         }
-
-        lines.stream().sorted(Comparator.comparing(PlaceOrderRequest.Line::productId)).forEach(line -> reserve(line, products));
+        stock.reserve(lines.stream().collect(Collectors.toMap(PlaceOrderRequest.Line::productId, PlaceOrderRequest.Line::quantity)));
 
         Order order = new Order(userId, currencies.iterator().next(), request.shippingAddress().strip());
         for (PlaceOrderRequest.Line line : lines) {
-            Snapshot product = products.get(line.productId());
+            PricedProduct product = products.get(line.productId());
             order.add(new OrderItem(order, product.id(), product.name(), line.quantity(), product.price()));
         }
-        order.moveTo(OrderStatus.PENDING, "placed");
+        order.placed();
         em.persist(order);
         em.flush();
-        messages.placed(order, request.paymentToken());
-        messages.statusChanged(order, null, "placed");
+        events.placed(order, request.paymentToken());
         metrics.transition(null, OrderStatus.PENDING);
         if (idempotencyKey != null) {
             idempotencyKeys.complete(userId, idempotencyKey, order.getId());
@@ -99,14 +109,14 @@ public class OrderService {
     public OrderView visibleTo(Caller caller, UUID id) {
         Order order = em.find(Order.class, id);
         if (order == null || !caller.mayActOn(order.getUserId())) {
-            throw ApiException.notFound("ORDER_NOT_FOUND", "No such order");
+            throw new NotFound(ErrorCode.ORDER_NOT_FOUND, "No such order");
         }
         return OrderView.of(order, caller.admin());
     }
 
     /** Views are built inside the transaction, where the lines and the history can still be loaded. */
     @Transactional
-    public Page<OrderView> list(Caller caller, int page, int limit, OrderStatus status, UUID userFilter,
+    public Page<OrderView> list(Caller caller, PageRequest request, OrderStatus status, UUID userFilter,
                                 boolean needingAttention) {
         UUID user = caller.admin() ? userFilter : caller.userId();
         String where = " where 1 = 1" + (user == null ? "" : " and o.userId = :user") + (status == null ? "" : " and o.status = :status")
@@ -121,9 +131,9 @@ public class OrderService {
             query.setParameter("status", status.wireName());
             count.setParameter("status", status.wireName());
         }
-        List<OrderView> data = query.setFirstResult((page - 1) * limit).setMaxResults(limit).getResultList().stream()
+        List<OrderView> data = query.setFirstResult(request.offset()).setMaxResults(request.limit()).getResultList().stream()
                 .map(o -> OrderView.of(o, caller.admin())).toList();
-        return new Page<>(data, count.getSingleResult(), page, limit);
+        return request.of(data, count.getSingleResult());
     }
 
     /** The owner (or an admin) cancels a pending or processing order; its stock goes back. */
@@ -138,36 +148,31 @@ public class OrderService {
     public OrderView changeStatus(UUID id, OrderStatus target, String trackingNumber, String reason) {
         Order order = em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
-            throw ApiException.notFound("ORDER_NOT_FOUND", "No such order");
+            throw new NotFound(ErrorCode.ORDER_NOT_FOUND, "No such order");
         }
         if (target == OrderStatus.SHIPPED && (trackingNumber == null || trackingNumber.isBlank())) {
-            throw ApiException.invalid("tracking_number", "is required to mark an order shipped");
+            throw new InvalidInput("tracking_number", "is required to mark an order shipped");
         }
         return OrderView.of(move(order, target, reason == null ? "changed by an administrator" : reason, trackingNumber), true);
     }
 
     private Order move(Order order, OrderStatus target, String reason, String trackingNumber) {
-        OrderStatus current = order.getStatus();
-        if (!current.canBecome(target)) {
-            throw new ApiException(409, "ILLEGAL_TRANSITION", "An order that is " + current.wireName()
-                    + " cannot become " + target.wireName(), List.of(new FieldIssue("status", "allowed: "
-                    + current.next().stream().map(OrderStatus::wireName).sorted().toList())), null);
+        // Decided before the move (a read), done after it: an illegal move refunds nothing.
+        boolean refund = target == OrderStatus.CANCELLED && payments.isRefundable(order.getId());
+        Transition transition = order.moveTo(target, refund ? reason + "; payment refunded" : reason);
+        if (transition.releasesStock()) {
+            stock.release(order.getItems().stream().collect(Collectors.toMap(OrderItem::getProductId, OrderItem::getQuantity)));
         }
-        if (current.releasesStock(target)) {
-            // In product-id order, as placing reserves: a release and a placement never wait for each other in a
-            // cycle (the fault matrix found the deadlock when they locked in opposite orders).
-            order.getItems().stream().sorted(Comparator.comparing(OrderItem::getProductId)).forEach(item -> em.createNativeQuery(
-                    "UPDATE products SET stock = stock + ?1, version = version + 1, updated_at = now() WHERE id = ?2")
-                    .setParameter(1, item.getQuantity()).setParameter(2, item.getProductId()).executeUpdate());
+        if (refund) {
+            payments.refund(order.getId());
         }
-        String why = target == OrderStatus.CANCELLED && payments.refund(order.getId()) ? reason + "; payment refunded" : reason;
         if (trackingNumber != null) {
             order.setTrackingNumber(trackingNumber.strip());
         }
-        order.moveTo(target, why);
         em.flush();
-        messages.statusChanged(order, current, why);
-        metrics.transition(current, target);
+        events.statusChanged(order, transition);
+        mails.tell(order, transition);
+        metrics.transition(transition.from(), transition.to());
         return order;
     }
 
@@ -182,7 +187,8 @@ public class OrderService {
         if (order == null) {
             return Outcome.NO_SUCH_ORDER;
         }
-        if (order.getStatus() != OrderStatus.PENDING) {
+        if (!order.awaitsPayment()) {
+            // Paid by an earlier delivery of the same message, or cancelled meanwhile.
             return Outcome.ALREADY_DONE;
         }
         Payment payment = payments.charge(order.getId(), order.getTotalAmount(), order.getCurrency(), placed.paymentToken());
@@ -204,10 +210,12 @@ public class OrderService {
         if (order.getStatus() == target) {
             return Outcome.ALREADY_DONE;
         }
-        if (!order.getStatus().canBecome(target)) {
+        try {
+            move(order, target, "reported by the warehouse", target == OrderStatus.SHIPPED ? trackingNumber : null);
+        } catch (IllegalTransition e) {
+            // Refused before anything changed: the caller dead-letters the report and the transaction commits.
             return Outcome.ILLEGAL_TRANSITION;
         }
-        move(order, target, "reported by the warehouse", target == OrderStatus.SHIPPED ? trackingNumber : null);
         return Outcome.APPLIED;
     }
 
@@ -227,7 +235,7 @@ public class OrderService {
     public void clearAttention(UUID orderId) {
         Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
-            throw ApiException.notFound("ORDER_NOT_FOUND", "No such order");
+            throw new NotFound(ErrorCode.ORDER_NOT_FOUND, "No such order");
         }
         order.needsAttention(null);
     }
@@ -235,46 +243,25 @@ public class OrderService {
     private Order lockedVisible(Caller caller, UUID id) {
         Order order = em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (order == null || !caller.mayActOn(order.getUserId())) {
-            throw ApiException.notFound("ORDER_NOT_FOUND", "No such order");
+            throw new NotFound(ErrorCode.ORDER_NOT_FOUND, "No such order");
         }
         return order;
     }
 
-    private void reserve(PlaceOrderRequest.Line line, Map<UUID, Snapshot> products) {
-        int updated = em.createNativeQuery("UPDATE products SET stock = stock - ?1, version = version + 1,"
-                        + " updated_at = now() WHERE id = ?2 AND archived_at IS NULL AND stock >= ?1")
-                .setParameter(1, line.quantity()).setParameter(2, line.productId()).executeUpdate();
-        if (updated == 0) {
-            Snapshot product = products.get(line.productId());
-            throw new ApiException(409, "OUT_OF_STOCK", "Not enough stock of " + product.name(),
-                    List.of(new FieldIssue("items", line.productId().toString())), null);
-        }
-    }
-
-    /** Name, price and currency of each ordered product, read (not loaded as entities) before stock is reserved. */
-    private Map<UUID, Snapshot> snapshots(List<PlaceOrderRequest.Line> lines) {
+    /** The price of each ordered product now; 400 naming the line for a product given twice or not on sale. */
+    private Map<UUID, PricedProduct> pricesOf(List<PlaceOrderRequest.Line> lines) {
         Set<UUID> ids = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             if (!ids.add(lines.get(i).productId())) {
-                throw ApiException.invalid("items[" + i + "].product_id", "appears twice; give one line per product");
+                throw new InvalidInput("items[" + i + "].product_id", "appears twice; give one line per product");
             }
         }
-        Map<UUID, Snapshot> found = new HashMap<>();
-        em.createQuery("select new dev.emporium.order.OrderService$Snapshot(p.id, p.name, p.price, p.currency)"
-                        + " from Product p where p.id in :ids and p.archivedAt is null", Snapshot.class)
-                .setParameter("ids", ids).getResultList().forEach(s -> found.put(s.id(), s));
+        Map<UUID, PricedProduct> found = stock.prices(ids);
         for (int i = 0; i < lines.size(); i++) {
             if (!found.containsKey(lines.get(i).productId())) {
-                throw ApiException.invalid("items[" + i + "].product_id", "no such product on sale");
+                throw new InvalidInput("items[" + i + "].product_id", "no such product on sale");
             }
         }
         return found;
-    }
-
-    /** A product as an order line needs it. */
-    public record Snapshot(UUID id, String name, BigDecimal price, String currency) {
-        public Snapshot {
-            currency = currency.strip();
-        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.emporium.order;
 
 import dev.emporium.auth.Caller;
-import dev.emporium.web.ApiException;
+import dev.emporium.platform.error.DomainException;
+import dev.emporium.platform.error.ErrorCode;
+import dev.emporium.platform.error.NotFound;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -99,7 +101,7 @@ public class OrderStreams {
     public void open(Caller caller, UUID orderId, SseEventSink sink, Sse sse) {
         OrderView first = orders.visibleTo(caller, orderId);
         if (openBy(caller.userId()) >= perUser) {
-            throw ApiException.tooManyRequests(keepAlive);
+            throw new DomainException(ErrorCode.RATE_LIMITED, "Too many open event streams; close one first", List.of(), keepAlive);
         }
         Subscriber subscriber = new Subscriber(caller, sink, sse);
         byOrder.computeIfAbsent(orderId, id -> ConcurrentHashMap.newKeySet()).add(subscriber);
@@ -115,7 +117,7 @@ public class OrderStreams {
         for (Subscriber subscriber : List.copyOf(subscribers)) {
             try {
                 send(orderId, subscriber, orders.visibleTo(subscriber.caller, orderId));
-            } catch (ApiException gone) {
+            } catch (NotFound gone) {
                 // The order is no longer visible to this caller: nothing more to say to them.
                 drop(orderId, subscriber);
             }

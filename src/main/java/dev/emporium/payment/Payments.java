@@ -54,6 +54,11 @@ public class Payments {
         return payment.isPresent();
     }
 
+    /** Whether money was taken for the order and not given back yet. */
+    public boolean isRefundable(UUID orderId) {
+        return of(orderId).filter(p -> p.getStatus() == Payment.Status.AUTHORISED).isPresent();
+    }
+
     public Optional<Payment> of(UUID orderId) {
         return em.createQuery("select p from Payment p where p.orderId = :order", Payment.class)
                 .setParameter("order", orderId).getResultStream().findFirst();

@@ -27,6 +27,12 @@ public class User extends TrackedEntity {
     @Column(nullable = false)
     private boolean active = true;
 
+    @Column(name = "first_name", length = 100)
+    private String firstName;
+
+    @Column(name = "last_name", length = 100)
+    private String lastName;
+
     protected User() {
     }
 
@@ -63,6 +69,20 @@ public class User extends TrackedEntity {
 
     public void setRole(Role role) {
         this.role = role;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    /** Both names at once, as register and PUT give them (either may be absent). */
+    public void setNames(String firstName, String lastName) {
+        this.firstName = firstName;
+        this.lastName = lastName;
     }
 
     public boolean isActive() {

@@ -4,6 +4,7 @@ import dev.emporium.auth.Caller;
 import dev.emporium.web.Acknowledgement;
 import dev.emporium.web.ApiError;
 import dev.emporium.web.Page;
+import dev.emporium.web.PageRequest;
 import dev.emporium.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,7 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UserResource {
 
     private static final String USER_EXAMPLE = "{\"id\": \"6f1c2a57-3f0e-4d7a-9c43-2b8e8f7e0a11\", \"username\": \"ada\", "
-            + "\"email\": \"ada@example.com\", \"role\": \"CUSTOMER\", \"created_at\": \"2026-11-26T10:15:30Z\"}";
+            + "\"email\": \"ada@example.com\", \"first_name\": \"Ada\", \"last_name\": \"Lovelace\", \"role\": \"CUSTOMER\", "
+            + "\"active\": true, \"created_at\": \"2026-11-26T10:15:30Z\"}";
 
     @Inject
     UserService users;
@@ -102,10 +104,10 @@ public class UserResource {
             content = @Content(schema = @Schema(ref = "UserPage"), examples = @ExampleObject(name = "page", value = "{\"data\": [" + USER_EXAMPLE + "], \"total\": 1, \"page\": 1, \"limit\": 10}")))
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an admin", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Page<UserView> list(@QueryParam("page") String page,
+                               @QueryParam("offset") String offset,
                                @QueryParam("limit") String limit,
                                @QueryParam("search") @Size(max = 100) String search) {
-        return users.list(QueryParams.integer("page", page, 1, 1, 1_000_000), QueryParams.integer("limit", limit, 10, 1, 100),
-                search);
+        return users.list(PageRequest.of(page, offset, limit, 10, 100), search);
     }
 
     @PUT

@@ -4,9 +4,13 @@ import dev.emporium.auth.Caller;
 import dev.emporium.auth.PasswordHasher;
 import dev.emporium.auth.PasswordPolicy;
 import dev.emporium.auth.RefreshTokens;
-import dev.emporium.web.ApiError.FieldIssue;
-import dev.emporium.web.ApiException;
+import dev.emporium.platform.error.Conflict;
+import dev.emporium.platform.error.DomainException;
+import dev.emporium.platform.error.ErrorCode;
+import dev.emporium.platform.error.FieldIssue;
+import dev.emporium.platform.error.NotFound;
 import dev.emporium.web.Page;
+import dev.emporium.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,7 +41,7 @@ public class UserService {
         String normalisedEmail = Usernames.normaliseEmail(email);
         List<FieldIssue> issues = PasswordPolicy.check(password, normalisedEmail);
         if (!issues.isEmpty()) {
-            throw ApiException.badRequest("WEAK_PASSWORD", "The password does not meet the policy", issues);
+            throw new DomainException(ErrorCode.WEAK_PASSWORD, "The password does not meet the policy", issues);
         }
         String name = username.strip();
         requireFree(name, normalisedEmail, null);
@@ -72,6 +76,7 @@ public class UserService {
         requireFree(name, email, user.getId());
         user.setUsername(name);
         user.setEmail(email);
+        user.setNames(update.firstName(), update.lastName());
         flushUnique();
         return user;
     }
@@ -92,7 +97,7 @@ public class UserService {
     }
 
     /** Users whose username or e-mail contains the search text, newest first. */
-    public Page<UserView> list(int page, int limit, String search) {
+    public Page<UserView> list(PageRequest request, String search) {
         String pattern = search == null || search.isBlank() ? null
                 : "%" + search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String where = pattern == null ? "" : " where lower(u.username) like :p escape '\\' or u.email like :p escape '\\'";
@@ -102,21 +107,21 @@ public class UserService {
             query.setParameter("p", pattern);
             count.setParameter("p", pattern);
         }
-        List<UserView> data = query.setFirstResult((page - 1) * limit).setMaxResults(limit)
+        List<UserView> data = query.setFirstResult(request.offset()).setMaxResults(request.limit())
                 .getResultStream().map(UserView::of).toList();
-        return new Page<>(data, count.getSingleResult(), page, limit);
+        return request.of(data, count.getSingleResult());
     }
 
     private void requireFree(String username, String email, UUID self) {
         List<UUID> emailOwners = em.createQuery("select u.id from User u where u.email = :email", UUID.class)
                 .setParameter("email", email).getResultList();
         if (emailOwners.stream().anyMatch(owner -> !owner.equals(self))) {
-            throw ApiException.conflict("EMAIL_TAKEN", "This e-mail address is already registered", "email");
+            throw new Conflict(ErrorCode.EMAIL_TAKEN, "This e-mail address is already registered", "email");
         }
         List<UUID> nameOwners = em.createQuery("select u.id from User u where lower(u.username) = :name", UUID.class)
                 .setParameter("name", username.toLowerCase(Locale.ROOT)).getResultList();
         if (nameOwners.stream().anyMatch(owner -> !owner.equals(self))) {
-            throw ApiException.conflict("USERNAME_TAKEN", "This username is already taken", "username");
+            throw new Conflict(ErrorCode.USERNAME_TAKEN, "This username is already taken", "username");
         }
     }
 
@@ -127,10 +132,10 @@ public class UserService {
         } catch (PersistenceException e) {
             String message = String.valueOf(rootCause(e).getMessage());
             if (message.contains("users_email_key")) {
-                throw ApiException.conflict("EMAIL_TAKEN", "This e-mail address is already registered", "email");
+                throw new Conflict(ErrorCode.EMAIL_TAKEN, "This e-mail address is already registered", "email");
             }
             if (message.contains("users_username_key")) {
-                throw ApiException.conflict("USERNAME_TAKEN", "This username is already taken", "username");
+                throw new Conflict(ErrorCode.USERNAME_TAKEN, "This username is already taken", "username");
             }
             throw e;
         }
@@ -144,7 +149,7 @@ public class UserService {
         return cause;
     }
 
-    private static ApiException userNotFound() {
-        return ApiException.notFound("USER_NOT_FOUND", "No such user");
+    private static NotFound userNotFound() {
+        return new NotFound(ErrorCode.USER_NOT_FOUND, "No such user");
     }
 }

@@ -1,8 +1,10 @@
 package dev.emporium.web;
 
+import dev.emporium.platform.error.ErrorCode;
+import dev.emporium.platform.error.FieldIssue;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The one error body of the API: {@code {"status": 409, "code": "EMAIL_TAKEN", "message": "...", "details": [...],
@@ -19,10 +21,5 @@ public record ApiError(int status, @Schema(implementation = ErrorCode.class) Str
 
     public ApiError withRequestId(String id) {
         return new ApiError(status, code, message, details, id);
-    }
-
-    /** One problem with one input field: {@code {"field": "password", "issue": "must be at least 12 characters"}}. */
-    @JsonbPropertyOrder({"field", "issue"})
-    public record FieldIssue(String field, String issue) {
     }
 }

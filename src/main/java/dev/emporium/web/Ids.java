@@ -1,5 +1,6 @@
 package dev.emporium.web;
 
+import dev.emporium.platform.error.InvalidInput;
 import java.util.UUID;
 
 /** Ids taken from paths and queries: a malformed one is the caller's mistake (400), never a 404 or 500. */
@@ -12,7 +13,7 @@ public final class Ids {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.invalid(field, "must be a UUID");
+            throw new InvalidInput(field, "must be a UUID");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.emporium.web;
 
+import dev.emporium.platform.error.ErrorCode;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.emporium.web;
 
+import dev.emporium.platform.error.InvalidInput;
 import java.math.BigDecimal;
 
 /**
@@ -18,11 +19,11 @@ public final class QueryParams {
         try {
             int parsed = Integer.parseInt(value.strip());
             if (parsed < min || parsed > max) {
-                throw ApiException.invalid(name, "must be between " + min + " and " + max);
+                throw new InvalidInput(name, "must be between " + min + " and " + max);
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(name, "must be a whole number");
+            throw new InvalidInput(name, "must be a whole number");
         }
     }
 
@@ -34,11 +35,11 @@ public final class QueryParams {
         try {
             BigDecimal parsed = new BigDecimal(value.strip());
             if (parsed.signum() < 0) {
-                throw ApiException.invalid(name, "must not be negative");
+                throw new InvalidInput(name, "must not be negative");
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(name, "must be a number");
+            throw new InvalidInput(name, "must be a number");
         }
     }
 
@@ -49,7 +50,7 @@ public final class QueryParams {
         return switch (value.strip()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ApiException.invalid(name, "must be true or false");
+            default -> throw new InvalidInput(name, "must be true or false");
         };
     }
 

@@ -1,5 +1,7 @@
 package dev.emporium.web;
 
+import dev.emporium.platform.error.DomainException;
+import dev.emporium.platform.error.ErrorCode;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -57,7 +60,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         request.setProperty(DECISION, decision);
         if (!decision.allowed()) {
             metrics.counter(REFUSALS, new Tag("group", group.name())).inc();
-            throw ApiException.tooManyRequests(Duration.ofSeconds(decision.resetSeconds()));
+            throw new DomainException(ErrorCode.RATE_LIMITED, "Too many requests; retry later", List.of(),
+                    Duration.ofSeconds(decision.resetSeconds()));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.emporium.web;
 
+import dev.emporium.platform.error.ErrorCode;
+
 /** The error body for a bare HTTP status, when nothing more specific is known (JAX-RS or the servlet container). */
 final class StatusErrors {
 

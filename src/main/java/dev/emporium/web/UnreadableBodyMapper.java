@@ -1,5 +1,6 @@
 package dev.emporium.web;
 
+import dev.emporium.platform.error.FieldIssue;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -32,8 +33,8 @@ public class UnreadableBodyMapper implements ExceptionMapper<JsonbException> {
         while (property.find()) {
             path.add(property.group(1));
         }
-        List<ApiError.FieldIssue> details = path.isEmpty() ? List.of()
-                : List.of(new ApiError.FieldIssue(String.join(".", path), issue(causes.get(causes.size() - 1))));
+        List<FieldIssue> details = path.isEmpty() ? List.of()
+                : List.of(new FieldIssue(String.join(".", path), issue(causes.get(causes.size() - 1))));
         return ErrorResponses.of(new ApiError(400, "INVALID_BODY",
                 "The request body is not valid JSON of the documented shape (check types and allowed values)", details));
     }

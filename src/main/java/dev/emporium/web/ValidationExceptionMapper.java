@@ -1,5 +1,8 @@
 package dev.emporium.web;
 
+import dev.emporium.platform.error.ErrorCode;
+import dev.emporium.platform.error.FieldIssue;
+import dev.emporium.platform.error.InvalidInput;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -15,11 +18,11 @@ public class ValidationExceptionMapper implements ExceptionMapper<ConstraintViol
 
     @Override
     public Response toResponse(ConstraintViolationException exception) {
-        List<ApiError.FieldIssue> details = exception.getConstraintViolations().stream()
-                .map(v -> new ApiError.FieldIssue(field(v), v.getMessage()))
-                .sorted(Comparator.comparing(ApiError.FieldIssue::field).thenComparing(ApiError.FieldIssue::issue))
+        List<FieldIssue> details = exception.getConstraintViolations().stream()
+                .map(v -> new FieldIssue(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldIssue::field).thenComparing(FieldIssue::issue))
                 .toList();
-        return ErrorResponses.of(new ApiError(400, ApiException.VALIDATION_FAILED, ApiException.VALIDATION_MESSAGE, details));
+        return ErrorResponses.of(new ApiError(400, ErrorCode.VALIDATION_FAILED.name(), InvalidInput.MESSAGE, details));
     }
 
     /** The JSON name of the offending field: the last node of the path, which for a method is method.arg.field. */

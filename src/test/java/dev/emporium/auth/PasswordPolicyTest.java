@@ -3,7 +3,7 @@ package dev.emporium.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.emporium.web.ApiError.FieldIssue;
+import dev.emporium.platform.error.FieldIssue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

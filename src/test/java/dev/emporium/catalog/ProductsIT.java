@@ -4,16 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.emporium.testing.Accounts;
 import dev.emporium.testing.Accounts.Account;
-import dev.emporium.testing.Api;
+import dev.emporium.testing.Accounts;
 import dev.emporium.testing.Api.Reply;
+import dev.emporium.testing.Api;
 import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -128,6 +129,77 @@ class ProductsIT {
         assertEquals(400, malformed.status());
         assertEquals("id", malformed.json().getJsonArray("details").getJsonObject(0).getString("field"));
         assertEquals("PRODUCT_NOT_FOUND", api.get("/products/" + java.util.UUID.randomUUID(), null).errorCode());
+    }
+
+    @Test
+    void theSeedsProductShapeIsServedWithTheCategoryByNameAndAMadeUpSku() {
+        String categoryName = api.get("/categories/" + category, null).string("name");
+        String seedShape = """
+                {"name": "Walnut lamp", "description": "A lamp", "price": 49.90, "stock": 7, "category": "%s"}""";
+        Reply created = api.post("/products", seedShape.formatted(categoryName.toUpperCase(Locale.ROOT)), admin.accessToken());
+        assertEquals(201, created.status(), created.toString());
+        Reply read = api.get("/products/" + created.string("product_id"), null);
+        JsonObject product = read.json();
+        String sku = product.getString("sku");
+        assertTrue(sku.matches("WALNUTLAMP-[0-9A-Z]{6}"), sku);
+        assertEquals("EUR", product.getString("currency"), "the store's currency");
+        assertEquals(category, product.getJsonObject("category").getString("id"), "the category, named in any case");
+
+        Reply twin = api.post("/products", seedShape.formatted(categoryName), admin.accessToken());
+        assertEquals(201, twin.status(), twin.toString());
+        assertNotEquals(sku, api.get("/products/" + twin.string("product_id"), null).string("sku"), "made-up SKUs are unique");
+        String slug = api.get("/categories/" + category, null).string("slug");
+        assertEquals(201, api.post("/products", seedShape.formatted(slug), admin.accessToken()).status(), "or by slug");
+
+        // PUT in the same shape keeps the SKU and the currency the product has.
+        Reply replaced = api.call("PUT", "/products/" + product.getString("id"),
+                seedShape.formatted(slug).replace("49.90", "44.00"), admin.accessToken(), "If-Match", read.header("ETag").orElseThrow());
+        assertEquals(200, replaced.status(), replaced.toString());
+        assertEquals(sku, replaced.string("sku"));
+        assertEquals("EUR", replaced.string("currency"));
+
+        // A name two categories share does not say which one.
+        String shared = "Twin " + Catalog.unique();
+        for (String suffix : List.of("a", "b")) {
+            Reply twinCategory = api.post("/categories", "{\"name\": \"%s\", \"slug\": \"twin-%s-%s\"}"
+                    .formatted(shared, suffix, Catalog.unique()), admin.accessToken());
+            assertEquals(201, twinCategory.status(), twinCategory.toString());
+        }
+        assertInvalid(seedShape.formatted(shared), "category");
+    }
+
+    @Test
+    void listingsTakeAnOffsetAsWellAsAPage() {
+        for (String name : List.of("Alpha", "Bravo", "Charlie", "Delta", "Echo")) {
+            product(name, "for paging", "10.00", 1);
+        }
+        assertEquals(List.of("Delta", "Echo"), names("limit=2&offset=3&sort=name"));
+        JsonObject slice = api.get("/products?category_id=" + category + "&limit=2&offset=3&sort=name", null).json();
+        assertEquals(3, slice.getInt("offset"));
+        assertEquals(2, slice.getInt("page"), "the page the slice starts in");
+        assertEquals(5, slice.getJsonNumber("total").intValue());
+        assertEquals(2, api.get("/products?category_id=" + category + "&limit=2&page=2&sort=name", null).json().getInt("offset"));
+        assertEquals(List.of("Bravo", "Charlie"), names("limit=2&page=3&offset=1&sort=name"), "offset wins over page");
+        for (String query : List.of("offset=-1", "offset=x", "offset=999999999999", "page=0&offset=2", "page=2&offset=-3")) {
+            Reply bad = api.get("/products?" + query, null);
+            assertEquals(400, bad.status(), query + " -> " + bad);
+            assertEquals("VALIDATION_FAILED", bad.errorCode());
+        }
+    }
+
+    @Test
+    void aReadOrDeleteWithAContentTypeButNoBodyIsServed() {
+        String id = product("Bodiless", "for headers", "5.00", 1);
+        for (String contentType : List.of("application/json", "text/plain", "application/x-www-form-urlencoded", "text/csv; charset=utf-8")) {
+            Reply read = api.call("GET", "/products/" + id, null, null, "Content-Type", contentType);
+            assertEquals(200, read.status(), contentType + " -> " + read);
+            Reply listing = api.call("GET", "/products?category_id=" + category, null, null, "Content-Type", contentType);
+            assertEquals(200, listing.status(), contentType + " -> " + listing);
+        }
+        Reply deleted = api.call("DELETE", "/products/" + id, null, admin.accessToken(), "Content-Type", "text/plain");
+        assertEquals(200, deleted.status(), deleted.toString());
+        Reply wrongBody = api.call("POST", "/products", null, admin.accessToken(), "Content-Type", "text/plain");
+        assertEquals(415, wrongBody.status(), "a write still says what it takes: " + wrongBody);
     }
 
     private void assertInvalid(String body, String field) {

@@ -3,10 +3,10 @@ package dev.emporium.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.emporium.testing.Accounts;
 import dev.emporium.testing.Accounts.Account;
-import dev.emporium.testing.Api;
+import dev.emporium.testing.Accounts;
 import dev.emporium.testing.Api.Reply;
+import dev.emporium.testing.Api;
 import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
 import dev.emporium.testing.Orders;
@@ -185,6 +185,12 @@ class OrdersIT {
         Reply other = api.call("POST", "/orders", order(product, "3"), ada.accessToken(), "Idempotency-Key", key);
         assertEquals(422, other.status(), other.toString());
         assertEquals("IDEMPOTENCY_KEY_REUSED", other.errorCode());
+        // The whole request counts: the same items paid with another card are another request.
+        String otherCard = order(product, "2").replaceFirst("}$", ", \"payment_token\": \"tok_mastercard\"}");
+        Reply otherPayment = api.call("POST", "/orders", otherCard, ada.accessToken(), "Idempotency-Key", key);
+        assertEquals(422, otherPayment.status(), otherPayment.toString());
+        assertEquals("IDEMPOTENCY_KEY_REUSED", otherPayment.errorCode());
+        assertEquals(8, stock(product), "still only one order");
 
         Account bob = Accounts.newCustomer();
         assertEquals(201, api.call("POST", "/orders", order(product, "1"), bob.accessToken(), "Idempotency-Key", key).status(),
@@ -204,6 +210,10 @@ class OrdersIT {
         assertEquals(200, api.get("/orders/" + id, admin.accessToken()).status());
         JsonObject adasOrders = api.get("/orders?user_id=" + ada.id(), admin.accessToken()).json();
         assertEquals(1, adasOrders.getJsonNumber("total").intValue());
+        JsonObject skipped = api.get("/orders?user_id=" + ada.id() + "&offset=1", admin.accessToken()).json();
+        assertEquals(1, skipped.getInt("offset"));
+        assertEquals(0, skipped.getJsonArray("data").size(), "offset past ada's one order");
+        assertEquals(400, api.get("/orders?offset=-1", ada.accessToken()).status());
         assertEquals(400, api.get("/orders/not-a-uuid", ada.accessToken()).status());
         assertEquals(400, api.get("/orders?status=lost", ada.accessToken()).status());
     }

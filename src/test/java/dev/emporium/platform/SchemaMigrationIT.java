@@ -63,34 +63,44 @@ class SchemaMigrationIT {
 
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("SET search_path TO " + schema);
-                s.execute("INSERT INTO categories (id, name, slug) VALUES ('00000000-0000-0000-0000-000000000001', 'Desks', 'desks')");
-                String product = "INSERT INTO products (category_id, sku, name, price, currency, stock) "
-                        + "VALUES ('00000000-0000-0000-0000-000000000001', '%s', 'Desk', %s, '%s', %d)";
-                s.execute(product.formatted("SKU-1", "10.00", "EUR", 1));
-                assertEquals("23505", sqlState(s, product.formatted("SKU-1", "10.00", "EUR", 1)), "unique SKU");
-                assertEquals("23514", sqlState(s, product.formatted("SKU-2", "-0.01", "EUR", 1)), "price >= 0");
-                assertEquals("23514", sqlState(s, product.formatted("SKU-3", "1.00", "EUR", -1)), "stock >= 0");
-                assertEquals("23514", sqlState(s, product.formatted("SKU-4", "1.00", "eur", 1)), "ISO 4217 code");
-                assertEquals("23503", sqlState(s, "INSERT INTO products (category_id, sku, name, price, currency, stock) "
-                        + "VALUES (gen_random_uuid(), 'SKU-5', 'Desk', 1, 'EUR', 1)"), "category must exist");
-                s.execute("INSERT INTO users (username, email, password_hash) VALUES ('ann', 'ann@example.com', 'x')");
-                assertEquals("23505", sqlState(s, "INSERT INTO users (username, email, password_hash) "
-                        + "VALUES ('ann2', 'ann@example.com', 'x')"), "unique e-mail");
-                assertEquals("23505", sqlState(s, "INSERT INTO users (username, email, password_hash) "
-                        + "VALUES ('ANN', 'other@example.com', 'x')"), "unique username, case-insensitive");
-                assertEquals("23514", sqlState(s, "INSERT INTO users (username, email, password_hash) "
-                        + "VALUES ('bob', 'Bob@Example.com', 'x')"), "e-mail stored normalised");
-
-                try (ResultSet rs = s.executeQuery("SELECT 0, "
-                        + "(SELECT count(*) FROM products WHERE search_vector @@ websearch_to_tsquery('english', 'desks'))")) {
-                    rs.next();
-                    assertEquals(1, rs.getInt(2), "search vector is maintained by the database");
+                try {
+                    checkConstraints(s);
+                } finally {
+                    // Put back before the connection returns to the pool, where the application would otherwise find
+                    // the scratch schema's tables, or none once it is dropped.
+                    s.execute("RESET search_path");
                 }
             }
         } finally {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
+        }
+    }
+
+    private static void checkConstraints(Statement s) throws SQLException {
+        s.execute("INSERT INTO categories (id, name, slug) VALUES ('00000000-0000-0000-0000-000000000001', 'Desks', 'desks')");
+        String product = "INSERT INTO products (category_id, sku, name, price, currency, stock) "
+                + "VALUES ('00000000-0000-0000-0000-000000000001', '%s', 'Desk', %s, '%s', %d)";
+        s.execute(product.formatted("SKU-1", "10.00", "EUR", 1));
+        assertEquals("23505", sqlState(s, product.formatted("SKU-1", "10.00", "EUR", 1)), "unique SKU");
+        assertEquals("23514", sqlState(s, product.formatted("SKU-2", "-0.01", "EUR", 1)), "price >= 0");
+        assertEquals("23514", sqlState(s, product.formatted("SKU-3", "1.00", "EUR", -1)), "stock >= 0");
+        assertEquals("23514", sqlState(s, product.formatted("SKU-4", "1.00", "eur", 1)), "ISO 4217 code");
+        assertEquals("23503", sqlState(s, "INSERT INTO products (category_id, sku, name, price, currency, stock) "
+                + "VALUES (gen_random_uuid(), 'SKU-5', 'Desk', 1, 'EUR', 1)"), "category must exist");
+        s.execute("INSERT INTO users (username, email, password_hash) VALUES ('ann', 'ann@example.com', 'x')");
+        assertEquals("23505", sqlState(s, "INSERT INTO users (username, email, password_hash) "
+                + "VALUES ('ann2', 'ann@example.com', 'x')"), "unique e-mail");
+        assertEquals("23505", sqlState(s, "INSERT INTO users (username, email, password_hash) "
+                + "VALUES ('ANN', 'other@example.com', 'x')"), "unique username, case-insensitive");
+        assertEquals("23514", sqlState(s, "INSERT INTO users (username, email, password_hash) "
+                + "VALUES ('bob', 'Bob@Example.com', 'x')"), "e-mail stored normalised");
+
+        try (ResultSet rs = s.executeQuery("SELECT 0, "
+                + "(SELECT count(*) FROM products WHERE search_vector @@ websearch_to_tsquery('english', 'desks'))")) {
+            rs.next();
+            assertEquals(1, rs.getInt(2), "search vector is maintained by the database");
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.emporium.testing;
 
-import dev.emporium.web.ErrorCode;
+import dev.emporium.platform.error.ErrorCode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -36,7 +36,7 @@ public final class ErrorFormat {
         try {
             ErrorCode.valueOf(error.getString("code"));
         } catch (IllegalArgumentException e) {
-            return "an error code that dev.emporium.web.ErrorCode (and docs/errors.md) lacks: " + error.getString("code");
+            return "an error code that dev.emporium.platform.error.ErrorCode (and docs/errors.md) lacks: " + error.getString("code");
         }
         return null;
     }

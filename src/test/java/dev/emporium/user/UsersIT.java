@@ -1,12 +1,13 @@
 package dev.emporium.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.emporium.testing.Accounts;
 import dev.emporium.testing.Accounts.Account;
-import dev.emporium.testing.Api;
+import dev.emporium.testing.Accounts;
 import dev.emporium.testing.Api.Reply;
+import dev.emporium.testing.Api;
 import dev.emporium.testing.Deployments;
 import dev.emporium.testing.Tokens;
 import jakarta.json.JsonObject;
@@ -76,6 +77,39 @@ class UsersIT {
     }
 
     @Test
+    void personalNamesAreOptionalOnRegistrationAndProfile() {
+        String name = "named" + UUID.randomUUID().toString().substring(0, 8);
+        Reply registered = api.post("/auth/register", """
+                {"username": "%s", "email": "%s@example.com", "password": "%s", "first_name": " Ada ", "last_name": "Lovelace"}"""
+                .formatted(name, name, Accounts.PASSWORD), null);
+        assertEquals(201, registered.status(), registered.toString());
+        Account ada = Accounts.login(api, registered.string("user_id"), name + "@example.com", name, Accounts.PASSWORD);
+        JsonObject me = api.get("/users/me", ada.accessToken()).json();
+        assertEquals("Ada", me.getString("first_name"));
+        assertEquals("Lovelace", me.getString("last_name"));
+        assertEquals(Set.of("id", "username", "email", "first_name", "last_name", "role", "active", "created_at"), me.keySet());
+
+        Reply renamed = api.put("/users/" + ada.id(), """
+                {"username": "%s", "email": "%s@example.com", "first_name": "Augusta Ada", "last_name": "King"}"""
+                .formatted(name, name), ada.accessToken());
+        assertEquals(200, renamed.status(), renamed.toString());
+        JsonObject viewed = api.get("/users/" + ada.id(), Accounts.admin().accessToken()).json();
+        assertEquals("Augusta Ada", viewed.getString("first_name"));
+        assertEquals("King", viewed.getString("last_name"));
+
+        Reply cleared = api.put("/users/" + ada.id(), "{\"username\": \"%s\", \"email\": \"%s@example.com\"}".formatted(name, name),
+                ada.accessToken());
+        assertEquals(200, cleared.status(), cleared.toString());
+        assertFalse(api.get("/users/me", ada.accessToken()).json().containsKey("first_name"), "PUT replaces: left out is cleared");
+
+        Reply tooLong = api.put("/users/" + ada.id(), "{\"username\": \"%s\", \"email\": \"%s@example.com\", \"last_name\": \"%s\"}"
+                .formatted(name, name, "x".repeat(101)), ada.accessToken());
+        assertEquals(400, tooLong.status(), tooLong.toString());
+        assertEquals("VALIDATION_FAILED", tooLong.errorCode());
+        assertEquals("last_name", tooLong.json().getJsonArray("details").getJsonObject(0).getString("field"));
+    }
+
+    @Test
     void updateRefusesTakenNamesInvalidInputAndOthersAccounts() {
         Account ada = Accounts.newCustomer();
         Account bob = Accounts.newCustomer();
@@ -128,7 +162,7 @@ class UsersIT {
         Reply page = api.get("/users?page=1&limit=2", admin.accessToken());
         assertEquals(200, page.status(), page.toString());
         JsonObject body = page.json();
-        assertEquals(Set.of("data", "total", "page", "limit"), body.keySet());
+        assertEquals(Set.of("data", "total", "page", "limit", "offset"), body.keySet());
         assertEquals(1, body.getInt("page"));
         assertEquals(2, body.getInt("limit"));
         assertTrue(body.getJsonArray("data").size() <= 2);
@@ -142,7 +176,11 @@ class UsersIT {
         JsonObject beyond = api.get("/users?page=100000&limit=100", admin.accessToken()).json();
         assertEquals(0, beyond.getJsonArray("data").size(), "a page past the end is empty");
 
-        for (String query : new String[] {"page=0", "limit=0", "limit=101"}) {
+        JsonObject byOffset = api.get("/users?offset=1&limit=1", admin.accessToken()).json();
+        assertEquals(1, byOffset.getInt("offset"));
+        assertEquals(api.get("/users?page=2&limit=1", admin.accessToken()).json().getJsonArray("data"),
+                byOffset.getJsonArray("data"), "offset 1 of 1 per page is page 2");
+        for (String query : new String[] {"page=0", "limit=0", "limit=101", "offset=-1", "offset=1.5"}) {
             Reply bad = api.get("/users?" + query, admin.accessToken());
             assertEquals(400, bad.status(), query);
             assertEquals("VALIDATION_FAILED", bad.errorCode());

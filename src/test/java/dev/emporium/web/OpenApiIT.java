@@ -2,6 +2,7 @@ package dev.emporium.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.testing.Deployments;
 import dev.emporium.testing.Http;
 import jakarta.annotation.security.PermitAll;

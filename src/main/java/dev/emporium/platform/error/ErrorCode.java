@@ -1,4 +1,4 @@
-package dev.emporium.web;
+package dev.emporium.platform.error;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,0 +1,35 @@
+package dev.emporium.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SkusTest {
+
+    /** What ProductWrite accepts as a SKU. */
+    private static final String VALID = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
+
+    @Test
+    void aMadeUpSkuStartsWithTheNameAndIsAValidSku() {
+        assertTrue(Skus.generate("Walnut lamp").matches("WALNUTLAMP-[0-9A-HJKMNP-TV-Z]{6}"));
+        assertTrue(Skus.generate("Crème brûlée set, 4 pcs").startsWith("CREMEBRULEESET4P-"), "accents folded, cut at 16");
+        assertTrue(Skus.generate("日本の茶碗").matches("SKU-[0-9A-Z]{6}"), "nothing Latin left: a neutral stem");
+        assertTrue(Skus.generate(null).startsWith("SKU-"));
+        for (String name : new String[] {"a", "--", "x".repeat(300), "Ünïcödé"}) {
+            String sku = Skus.generate(name);
+            assertTrue(sku.matches(VALID) && sku.length() <= 64, sku);
+        }
+    }
+
+    @Test
+    void tenThousandSkusForOneNameAreAllDifferent() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            seen.add(Skus.generate("Lamp"));
+        }
+        assertEquals(10_000, seen.size());
+    }
+}
