@@ -1,5 +1,7 @@
 package dev.emporium.notification;
 
+import dev.emporium.platform.text.WireNamed;
+import dev.emporium.platform.text.WireNameOf;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,7 +14,7 @@ import java.util.UUID;
  */
 @JsonbPropertyOrder({"template", "userId", "orderId", "totalAmount", "currency", "trackingNumber", "reason"})
 public record NotificationRequest(
-        @NotNull @Pattern(regexp = "order_confirmed|payment_failed|order_shipped|order_cancelled") String template,
+        @NotNull @WireNameOf(NotificationTemplate.class) String template,
         @NotNull UUID userId,
         @NotNull UUID orderId,
         @NotNull BigDecimal totalAmount,
@@ -21,6 +23,6 @@ public record NotificationRequest(
         String reason) {
 
     public NotificationTemplate templateValue() {
-        return NotificationTemplate.valueOf(template.toUpperCase(java.util.Locale.ROOT));
+        return WireNamed.find(NotificationTemplate.class, template).orElseThrow();
     }
 }

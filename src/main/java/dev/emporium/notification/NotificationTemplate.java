@@ -1,15 +1,11 @@
 package dev.emporium.notification;
 
-import java.util.Locale;
+import dev.emporium.platform.text.WireNamed;
 
 /** The e-mails Emporium sends about an order. */
-public enum NotificationTemplate {
+public enum NotificationTemplate implements WireNamed {
     ORDER_CONFIRMED,
     PAYMENT_FAILED,
     ORDER_SHIPPED,
-    ORDER_CANCELLED;
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    ORDER_CANCELLED
 }

@@ -1,10 +1,10 @@
 package dev.emporium.order;
 
+import dev.emporium.platform.text.WireNameOf;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
@@ -12,12 +12,12 @@ import java.util.UUID;
 @JsonbPropertyOrder({"orderId", "status", "trackingNumber"})
 public record FulfillmentUpdate(
         @NotNull UUID orderId,
-        @NotNull @Pattern(regexp = "shipped|delivered", message = "must be shipped or delivered") String status,
+        @NotNull @WireNameOf(value = OrderStatus.class, only = {"SHIPPED", "DELIVERED"}) String status,
         @Size(min = 1, max = 100) String trackingNumber) {
 
     @JsonbTransient
     @AssertTrue(message = "needs a tracking_number")
     public boolean isShippedWithTracking() {
-        return !"shipped".equals(status) || (trackingNumber != null && !trackingNumber.isBlank());
+        return !OrderStatus.SHIPPED.wireName().equals(status) || (trackingNumber != null && !trackingNumber.isBlank());
     }
 }

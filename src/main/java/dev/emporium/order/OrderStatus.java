@@ -1,7 +1,7 @@
 package dev.emporium.order;
 
+import dev.emporium.platform.text.WireNamed;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -9,7 +9,7 @@ import java.util.Set;
  * pending → processing (payment authorised) → shipped → delivered; pending → payment_failed;
  * pending | processing → cancelled. delivered, payment_failed and cancelled are final.
  */
-public enum OrderStatus {
+public enum OrderStatus implements WireNamed {
     PENDING,
     PROCESSING,
     SHIPPED,
@@ -36,12 +36,9 @@ public enum OrderStatus {
         return canBecome(target) && (target == PAYMENT_FAILED || target == CANCELLED);
     }
 
-    /** As the API and the database spell it: lower case, e.g. payment_failed. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
+    /** The status the API and the database spell this way (payment_failed); IllegalArgumentException if none. */
     public static OrderStatus fromWireName(String name) {
-        return valueOf(name.toUpperCase(Locale.ROOT));
+        return WireNamed.find(OrderStatus.class, name)
+                .orElseThrow(() -> new IllegalArgumentException("not an order status: " + name));
     }
 }

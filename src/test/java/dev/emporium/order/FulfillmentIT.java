@@ -151,7 +151,7 @@ class FulfillmentIT {
                 new Bad(eventId -> update(eventId, "{\"order_id\": \"%s\", \"status\": \"shipped\"}".formatted(unknown)),
                         "data.shipped_with_tracking needs a tracking_number"),
                 new Bad(eventId -> update(eventId, "{\"order_id\": \"%s\", \"status\": \"lost\"}".formatted(unknown)),
-                        "data.status must be shipped or delivered"),
+                        "data.status must be one of shipped, delivered"),
                 new Bad(eventId -> update(eventId, "{\"order_id\": \"not-a-uuid\", \"status\": \"delivered\"}"),
                         "data does not match dev.emporium.fulfillment.updated.v1"),
                 new Bad(eventId -> update(eventId, "{\"order_id\": \"%s\", \"status\": \"delivered\"}".formatted(unknown)),
