@@ -1,6 +1,5 @@
 package dev.emporium.catalog;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -24,12 +23,16 @@ class SkusTest {
         }
     }
 
+    /**
+     * Six base-32 characters are 30 random bits: among 10,000 SKUs for one name a repeat turns up about one run in
+     * twenty (the birthday bound), which ProductService tries again; more than a handful would mean a broken source.
+     */
     @Test
-    void tenThousandSkusForOneNameAreAllDifferent() {
+    void skusForOneNameAlmostNeverRepeat() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             seen.add(Skus.generate("Lamp"));
         }
-        assertEquals(10_000, seen.size());
+        assertTrue(seen.size() >= 9_995, seen.size() + " distinct of 10,000");
     }
 }
