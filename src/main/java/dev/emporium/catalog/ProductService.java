@@ -55,8 +55,12 @@ public class ProductService {
 
     @Transactional
     public Product create(ProductWrite write) {
-        String sku = write.sku() != null ? write.sku() : freeGeneratedSku(write.name());
-        requireFreeSku(sku, null);
+        String sku = write.sku();
+        if (sku == null) {
+            sku = freeGeneratedSku(write.name());
+        } else {
+            requireFreeSku(sku, null);
+        }
         Product product = new Product(category(write), sku, write.name().strip(), write.price(),
                 currency(write.currency() != null ? write.currency() : storeCurrency), write.stock());
         apply(product, write);
