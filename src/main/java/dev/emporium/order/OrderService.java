@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -177,21 +178,41 @@ public class OrderService {
     }
 
     /**
-     * Takes payment for a placed order and moves it to processing (authorised) or payment_failed (declined, stock
-     * back). The order's row lock keeps a concurrent cancel out; an order that already left pending (paid by an
-     * earlier delivery, or cancelled) is left as it is.
+     * Payment, step 1: records the attempt for an order that awaits payment and returns the payment as it stands
+     * (pending, or answered by an earlier delivery); empty when the order no longer awaits payment. The order row is
+     * read, not locked, and the transaction ends before the gateway is asked.
      */
     @Transactional
-    public Outcome takePayment(OrderMessages.Placed placed) {
-        Order order = em.find(Order.class, placed.orderId(), LockModeType.PESSIMISTIC_WRITE);
+    public Optional<Payment> beginPayment(UUID orderId) {
+        Order order = em.find(Order.class, orderId);
+        if (order == null) {
+            throw new NotFound(ErrorCode.ORDER_NOT_FOUND, "No such order");
+        }
+        if (!order.awaitsPayment()) {
+            return Optional.empty();
+        }
+        return Optional.of(payments.begin(orderId, order.getTotalAmount(), order.getCurrency()));
+    }
+
+    /**
+     * Payment, last step, once the gateway's answer is recorded: moves the order to processing (authorised) or
+     * payment_failed (declined, stock back). The order's row lock keeps a concurrent cancel out; an order cancelled
+     * while the gateway was asked gets its money back, and one moved on by an earlier delivery is left as it is.
+     */
+    @Transactional
+    public Outcome settlePayment(UUID orderId) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             return Outcome.NO_SUCH_ORDER;
         }
         if (!order.awaitsPayment()) {
-            // Paid by an earlier delivery of the same message, or cancelled meanwhile.
+            if (order.getStatus() == OrderStatus.CANCELLED) {
+                payments.refund(orderId);
+            }
             return Outcome.ALREADY_DONE;
         }
-        Payment payment = payments.charge(order.getId(), order.getTotalAmount(), order.getCurrency(), placed.paymentToken());
+        Payment payment = payments.of(orderId).filter(p -> p.getStatus() != Payment.Status.PENDING)
+                .orElseThrow(() -> new IllegalStateException("the payment of order " + orderId + " has no answer yet"));
         if (payment.getStatus() == Payment.Status.AUTHORISED) {
             move(order, OrderStatus.PROCESSING, "payment authorised (" + payment.getReference() + ")", null);
         } else {

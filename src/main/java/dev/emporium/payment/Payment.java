@@ -8,14 +8,17 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.UUID;
 
-/** The payment taken (or refused) for one order. */
+/**
+ * The payment for one order: pending while the gateway is asked, then authorised or declined, and refunded when an
+ * authorised order is cancelled.
+ */
 @Entity
 @Table(name = "payments")
 public class Payment extends TrackedEntity {
 
     /** Where a payment stands. */
     public enum Status {
-        AUTHORISED, DECLINED, REFUNDED;
+        PENDING, AUTHORISED, DECLINED, REFUNDED;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -34,22 +37,23 @@ public class Payment extends TrackedEntity {
     @Column(nullable = false, updatable = false, length = 3)
     private String currency;
 
-    @Column(updatable = false, length = 200)
+    @Column(length = 200)
     private String reference;
 
-    @Column(updatable = false)
+    @Column
     private String reason;
 
     protected Payment() {
     }
 
-    Payment(UUID orderId, BigDecimal amount, String currency, PaymentGateway.Authorization authorization) {
-        this.orderId = orderId;
-        this.amount = amount;
-        this.currency = currency;
-        this.status = (authorization.approved() ? Status.AUTHORISED : Status.DECLINED).wireName();
-        this.reference = authorization.reference();
-        this.reason = authorization.reason();
+    /** The gateway's answer to a pending payment. */
+    void settle(PaymentGateway.Authorization authorization) {
+        if (getStatus() != Status.PENDING) {
+            throw new IllegalStateException("payment " + getId() + " is " + status + ", not pending");
+        }
+        status = (authorization.approved() ? Status.AUTHORISED : Status.DECLINED).wireName();
+        reference = authorization.reference();
+        reason = authorization.reason();
     }
 
     public UUID getOrderId() {

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Payments for orders, recorded in the caller's transaction. The caller holds the order's row lock, so charge and
- * refund of one order never run side by side.
+ * Payments for orders, taken in three steps so that no transaction waits on the gateway: the attempt is recorded
+ * (pending, in the caller's transaction), the gateway is asked with no transaction open and the order id as its
+ * idempotency key, and its answer is recorded in a transaction of its own. A crash between any two steps leaves a
+ * pending payment that the redelivered message takes up again; asking the gateway a second time charges nothing more.
  */
 @ApplicationScoped
 public class Payments {
@@ -23,20 +25,34 @@ public class Payments {
     PaymentGateway gateway;
 
     @Inject
+    GatewayAnswers answers;
+
+    @Inject
     PaymentMetrics metrics;
 
-    /** Charges the order once: a second call returns the first outcome without asking the gateway again. */
+    /** Step 1: the payment the order is about to be charged, recorded as pending unless an earlier delivery did. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Payment charge(UUID orderId, BigDecimal amount, String currency, String paymentToken) {
-        Optional<Payment> earlier = of(orderId);
-        if (earlier.isPresent()) {
-            return earlier.get();
+    public Payment begin(UUID orderId, BigDecimal amount, String currency) {
+        // A concurrent duplicate delivery inserts nothing and finds the same pending payment.
+        em.createNativeQuery("INSERT INTO payments (order_id, status, amount, currency) VALUES (?1, 'pending', ?2, ?3)"
+                        + " ON CONFLICT (order_id) DO NOTHING")
+                .setParameter(1, orderId).setParameter(2, amount).setParameter(3, currency).executeUpdate();
+        return of(orderId).orElseThrow();
+    }
+
+    /**
+     * Steps 2 and 3: asks the gateway for a pending payment and records its answer; a payment already answered is
+     * left as it is. Refuses to run inside a transaction, which would hold its connection (and whatever rows it
+     * locked) for as long as the gateway takes. Throws PaymentGatewayUnavailable when the gateway did not answer.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public Payment.Status authorize(Payment payment, String paymentToken) {
+        if (payment.getStatus() != Payment.Status.PENDING) {
+            return payment.getStatus();
         }
-        Payment payment = new Payment(orderId, amount, currency,
-                metrics.timed("authorize", () -> gateway.authorize(orderId, amount, currency, paymentToken)));
-        em.persist(payment);
-        metrics.outcome(payment.getStatus() == Payment.Status.AUTHORISED ? "authorised" : "declined");
-        return payment;
+        PaymentGateway.Authorization answer = metrics.timed("authorize",
+                () -> gateway.authorize(payment.getOrderId(), payment.getAmount(), payment.getCurrency(), paymentToken));
+        return answers.record(payment.getOrderId(), answer);
     }
 
     /** Gives back what was taken for the order, if anything was; true when money went back. */
@@ -45,7 +61,7 @@ public class Payments {
         Optional<Payment> payment = of(orderId).filter(p -> p.getStatus() == Payment.Status.AUTHORISED);
         payment.ifPresent(p -> {
             metrics.timed("refund", () -> {
-                gateway.refund(p.getReference(), p.getAmount(), p.getCurrency());
+                gateway.refund(orderId, p.getReference(), p.getAmount(), p.getCurrency());
                 return null;
             });
             p.refunded();

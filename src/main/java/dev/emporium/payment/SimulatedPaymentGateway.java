@@ -4,17 +4,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The default gateway, for development and tests: approves after EMPORIUM_PAYMENT_LATENCY unless the token is
- * tok_declined (always declined) or the amount exceeds EMPORIUM_PAYMENT_LIMIT. Refunds always succeed.
+ * tok_declined (always declined) or the amount exceeds EMPORIUM_PAYMENT_LIMIT. Charges go to the simulated
+ * provider's ledger under the order id, so asking again answers as the first time and charges nothing more.
+ *
+ * <p>Test tokens provoke the provider's failures, as real providers' test cards do: tok_unavailable_once (the first
+ * request for an order, in this process, fails before the provider charges), tok_answer_lost_once (the provider
+ * charges, and the first answer is lost on the way back) and tok_slow (the answer takes three seconds).
  */
 @ApplicationScoped
 public class SimulatedPaymentGateway implements PaymentGateway {
 
     public static final String DECLINED_TOKEN = "tok_declined";
+    public static final String UNAVAILABLE_ONCE_TOKEN = "tok_unavailable_once";
+    public static final String ANSWER_LOST_ONCE_TOKEN = "tok_answer_lost_once";
+    public static final String SLOW_TOKEN = "tok_slow";
+    static final Duration SLOW_ANSWER = Duration.ofSeconds(3);
 
     @Inject
     @ConfigProperty(name = "emporium.payment.latency", defaultValue = "PT0S")
@@ -24,32 +35,49 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     @ConfigProperty(name = "emporium.payment.limit", defaultValue = "100000")
     BigDecimal limit;
 
+    @Inject
+    SimulatedProviderLedger ledger;
+
+    private final Set<UUID> failedOnce = ConcurrentHashMap.newKeySet();
+
     @Override
     public Authorization authorize(UUID orderId, BigDecimal amount, String currency, String paymentToken) {
-        waitLikeAProvider();
+        waitLikeAProvider(SLOW_TOKEN.equals(paymentToken) ? SLOW_ANSWER : latency);
+        if (UNAVAILABLE_ONCE_TOKEN.equals(paymentToken) && failedOnce.add(orderId)) {
+            throw new PaymentGatewayUnavailable("the simulated provider did not answer (before charging)");
+        }
+        Authorization answer = ledger.charge(orderId, amount, currency, decide(amount, paymentToken));
+        if (ANSWER_LOST_ONCE_TOKEN.equals(paymentToken) && failedOnce.add(orderId)) {
+            throw new PaymentGatewayUnavailable("the simulated provider's answer was lost (after charging)");
+        }
+        return answer;
+    }
+
+    @Override
+    public void refund(UUID orderId, String reference, BigDecimal amount, String currency) {
+        waitLikeAProvider(latency);
+        ledger.refund(orderId);
+    }
+
+    private Authorization decide(BigDecimal amount, String paymentToken) {
         if (DECLINED_TOKEN.equals(paymentToken)) {
             return new Authorization(false, null, "card declined");
         }
         if (amount.compareTo(limit) > 0) {
             return new Authorization(false, null, "amount over the limit");
         }
-        return new Authorization(true, "sim-" + orderId, null);
+        return new Authorization(true, "sim-" + UUID.randomUUID(), null);
     }
 
-    @Override
-    public void refund(String reference, BigDecimal amount, String currency) {
-        waitLikeAProvider();
-    }
-
-    private void waitLikeAProvider() {
-        if (latency.isZero()) {
+    private static void waitLikeAProvider(Duration wait) {
+        if (wait.isZero()) {
             return;
         }
         try {
-            Thread.sleep(latency.toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while talking to the payment provider", e);
+            throw new PaymentGatewayUnavailable("interrupted while talking to the payment provider");
         }
     }
 }

@@ -2,9 +2,14 @@ package dev.emporium.faults;
 
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientRequestor;
@@ -82,6 +87,26 @@ final class BrokerState implements AutoCloseable {
             }
         }
         return taken;
+    }
+
+    /** What DLQ holds, as "origin (type): reason x n", read without taking anything: the why of a failed scenario. */
+    static List<String> deadLetterKinds() throws JMSException {
+        Map<String, Integer> kinds = new TreeMap<>();
+        try (ActiveMQConnectionFactory jmsFactory = new ActiveMQConnectionFactory(FaultServices.BROKER_URL, "emporium", "emporium");
+             JMSContext jms = jmsFactory.createContext();
+             QueueBrowser browser = jms.createBrowser(jms.createQueue("DLQ"))) {
+            Enumeration<?> letters = browser.getEnumeration();
+            while (letters.hasMoreElements()) {
+                Message letter = (Message) letters.nextElement();
+                String origin = letter.getStringProperty("dead_letter_origin");
+                String reason = letter.getStringProperty("dead_letter_reason");
+                String kind = (origin != null ? origin : letter.getStringProperty("_AMQ_ORIG_ADDRESS"))
+                        + " (" + letter.getStringProperty("ce_type") + "): "
+                        + (reason != null ? reason : "moved by the broker after its last delivery");
+                kinds.merge(kind, 1, Integer::sum);
+            }
+        }
+        return kinds.entrySet().stream().map(kind -> kind.getKey() + " x " + kind.getValue()).toList();
     }
 
     @Override

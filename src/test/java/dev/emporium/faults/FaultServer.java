@@ -89,7 +89,9 @@ final class FaultServer {
                 "EMPORIUM_ADMIN_EMAIL=" + ADMIN_EMAIL,
                 "EMPORIUM_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
                 // A scenario outlives the default 15 minutes of an access token when the whole matrix runs.
-                "EMPORIUM_JWT_ACCESS_TOKEN_LIFETIME=PT2H")) + "\n");
+                "EMPORIUM_JWT_ACCESS_TOKEN_LIFETIME=PT2H",
+                // A gateway that takes its time, as real ones do: a kill lands between the payment's steps.
+                "EMPORIUM_PAYMENT_LATENCY=PT0.05S")) + "\n");
     }
 
     /** Starts the server and waits until it is ready; the time that took. */

@@ -118,6 +118,25 @@ final class Invariants {
                     paid + " paid with one authorised payment each, " + failed + " declined; " + paidWrongly
                             + " paid orders without exactly one payment, " + unpaidCharged + " unpaid orders charged"));
 
+            // The simulated provider's own books: what it charged must be what the orders show, however often a
+            // crash made the gateway be asked again under the same key.
+            long paidWithoutTheirCharge = number(db, "SELECT count(*) FROM orders o JOIN payments p ON p.order_id = o.id"
+                    + " WHERE o.created_at >= ? AND o.status = 'processing' AND NOT EXISTS (SELECT 1 FROM"
+                    + " simulated_provider_charges c WHERE c.idempotency_key = o.id AND c.approved AND c.refunded_at IS NULL"
+                    + " AND c.reference = p.reference)", at(before));
+            long chargedUnpaid = number(db, "SELECT count(*) FROM simulated_provider_charges c JOIN orders o ON"
+                    + " o.id = c.idempotency_key WHERE o.created_at >= ? AND c.approved AND c.refunded_at IS NULL"
+                    + " AND o.status <> 'processing'", at(before));
+            long pendingPayments = number(db, "SELECT count(*) FROM payments p JOIN orders o ON o.id = p.order_id"
+                    + " WHERE o.created_at >= ? AND p.status = 'pending'", at(before));
+            long askedAgain = number(db, "SELECT count(*) FROM simulated_provider_charges c JOIN orders o ON"
+                    + " o.id = c.idempotency_key WHERE o.created_at >= ? AND c.requests > 1", at(before));
+            verdicts.add(new Verdict("the provider charged each paid order once and no other",
+                    paidWithoutTheirCharge == 0 && chargedUnpaid == 0 && pendingPayments == 0,
+                    paidWithoutTheirCharge + " paid orders without their charge, " + chargedUnpaid + " charges for unpaid"
+                            + " orders, " + pendingPayments + " payments left pending; " + askedAgain
+                            + " orders the gateway was asked for again"));
+
             long pending = number(db, "SELECT count(*) FROM orders WHERE created_at >= ? AND status = 'pending'", at(before));
             verdicts.add(new Verdict("no order left pending", pending == 0, pending + " pending"));
 
@@ -131,7 +150,8 @@ final class Invariants {
 
             long deadLetters = broker.messages("DLQ") - before.deadLetters();
             verdicts.add(new Verdict("dead letters only where expected", deadLetters == expectedDeadLetters,
-                    deadLetters + " new in DLQ, " + expectedDeadLetters + " expected"));
+                    deadLetters + " new in DLQ, " + expectedDeadLetters + " expected"
+                            + (deadLetters == expectedDeadLetters ? "" : "; DLQ holds " + BrokerState.deadLetterKinds())));
 
             verdicts.add(mails(db, before));
         }

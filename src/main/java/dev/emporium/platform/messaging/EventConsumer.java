@@ -85,6 +85,14 @@ public abstract class EventConsumer<T> implements MessageListener {
      */
     protected abstract void handle(CloudEvent<T> event);
 
+    /**
+     * Work that must not run inside a transaction (a call to a remote party that may be slow), done before
+     * {@link #handle} and outside its transaction. A redelivered or duplicate message runs it again, so it must be
+     * safe to repeat. Throws InvalidMessageException for an event that can never be processed.
+     */
+    protected void prepare(CloudEvent<T> event) {
+    }
+
     @Override
     public void onMessage(Message message) {
         deliveries.take(message, queue, consumer, () -> handleOrReject(message));
@@ -94,7 +102,10 @@ public abstract class EventConsumer<T> implements MessageListener {
         LogCorrelation.begin(correlationId.adopt(correlationOf(message)));
         try {
             CloudEvent<T> event = read(message);
-            processedMessages.once(consumer, event.id(), () -> tracing.work(getClass().getSimpleName(), () -> handle(event)));
+            tracing.work(getClass().getSimpleName(), () -> {
+                prepare(event);
+                processedMessages.once(consumer, event.id(), () -> handle(event));
+            });
             return ConsumerMetrics.Outcome.HANDLED;
         } catch (InvalidMessageException e) {
             LOG.warning(() -> "Message from " + queue + " moved to the dead-letter queue: " + e.getMessage());

@@ -1,0 +1,157 @@
+package dev.emporium.payment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.emporium.testing.Accounts;
+import dev.emporium.testing.Accounts.Account;
+import dev.emporium.testing.Api;
+import dev.emporium.testing.Api.Reply;
+import dev.emporium.testing.Catalog;
+import dev.emporium.testing.Database;
+import dev.emporium.testing.Deployments;
+import dev.emporium.testing.Mailbox;
+import dev.emporium.testing.Orders;
+import dev.emporium.testing.Poll;
+import jakarta.json.JsonArray;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The payment is taken in steps outside the transaction that holds the order row (record the attempt, ask the
+ * gateway with the order id as idempotency key, record the answer, move the order). Each test provokes a failure at
+ * one point between two steps, with the simulated provider's test tokens or a row lock held from outside, and checks
+ * that the order is charged exactly once (the provider's own ledger, simulated_provider_charges) and ends where it
+ * should.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PaymentStepsIT {
+
+    private static final Duration PROCESSING = Duration.ofSeconds(40);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    private final Api api = Api.newClient();
+    private Account customer;
+    private String product;
+
+    @BeforeEach
+    void setUp() {
+        Account admin = Accounts.admin();
+        customer = Accounts.newCustomer();
+        product = Catalog.newProduct(admin, Catalog.newCategory(admin), 10);
+    }
+
+    @Test
+    void aGatewayThatFailsBeforeChargingIsAskedAgainAndChargesOnce() {
+        String id = Orders.place(api, customer, product, 2, SimulatedPaymentGateway.UNAVAILABLE_ONCE_TOKEN);
+        Orders.awaitStatus(api, customer.accessToken(), id, "processing", PROCESSING);
+        assertChargedOnce(id, 1);
+        assertEquals(2, history(id).size(), "pending, processing: the failed attempt moved nothing");
+        Mailbox.await(customer.email(), "confirmed", PROCESSING);
+    }
+
+    @Test
+    void anAnswerLostAfterTheChargeIsAskedForAgainAndNotChargedTwice() {
+        String id = Orders.place(api, customer, product, 2, SimulatedPaymentGateway.ANSWER_LOST_ONCE_TOKEN);
+        Orders.awaitStatus(api, customer.accessToken(), id, "processing", PROCESSING);
+        // Asked twice under one key: the provider booked one charge, and the payment carries its reference.
+        assertChargedOnce(id, 2);
+        assertEquals(8, stock());
+    }
+
+    @Test
+    void aFailureAfterTheAnswerIsRecordedMovesTheOrderOnRedeliveryWithoutAskingAgain() throws SQLException {
+        String id = Orders.place(api, customer, product, 2, SimulatedPaymentGateway.SLOW_TOKEN);
+        awaitPayment(id, "pending");
+        try (Connection holder = Database.connect()) {
+            // The order's row locked from outside while the gateway answers: the step that moves the order waits
+            // for the lock past lock_timeout and fails, after the answer is recorded.
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT 1 FROM orders WHERE id = ?::uuid FOR UPDATE")) {
+                lock.setString(1, id);
+                lock.executeQuery().close();
+            }
+            awaitPayment(id, "authorised");
+            Poll.untilTrue(PROCESSING, "the order's move waiting for the row", () -> waitersOnOrders() > 0);
+            Poll.untilTrue(PROCESSING, "the order's move given up (lock_timeout)", () -> waitersOnOrders() == 0);
+            assertEquals("pending", status(id), "the order did not move while its row was held");
+            holder.rollback();
+        }
+        Orders.awaitStatus(api, customer.accessToken(), id, "processing", PROCESSING);
+        assertChargedOnce(id, 1);
+        assertEquals(2, history(id).size());
+    }
+
+    @Test
+    void aSlowGatewayHoldsNoOrderRowSoTheCustomerCancelsMeanwhileAndIsRefunded() {
+        String id = Orders.place(api, customer, product, 2, SimulatedPaymentGateway.SLOW_TOKEN);
+        awaitPayment(id, "pending");
+
+        Reply cancelled = api.post("/orders/" + id + "/cancel", null, customer.accessToken());
+        assertEquals(200, cancelled.status(), cancelled.toString());
+        // Had the gateway's call held the order row, the cancel would have waited for its answer.
+        assertEquals("pending", paymentStatus(id), "the cancel did not wait for the gateway");
+        assertEquals(10, stock());
+
+        awaitPayment(id, "refunded");
+        assertEquals("cancelled", status(id));
+        assertEquals(1, Database.number("SELECT count(*) FROM simulated_provider_charges WHERE idempotency_key = ?::uuid"
+                + " AND approved AND refunded_at IS NOT NULL", id), "charged once and given back");
+        assertEquals(2, history(id).size(), "pending, cancelled");
+    }
+
+    /** One payment, one charge booked by the provider after the given number of requests, the same reference. */
+    private static void assertChargedOnce(String orderId, int requests) {
+        assertEquals(1, Database.number("SELECT count(*) FROM payments WHERE order_id = ?::uuid AND status = 'authorised'", orderId));
+        assertEquals(requests, Database.number("SELECT requests FROM simulated_provider_charges WHERE idempotency_key = ?::uuid"
+                + " AND approved AND refunded_at IS NULL", orderId), "requests for the one charge");
+        assertEquals(1, Database.number("SELECT count(*) FROM payments p JOIN simulated_provider_charges c"
+                + " ON c.idempotency_key = p.order_id AND c.reference = p.reference WHERE p.order_id = ?::uuid", orderId));
+    }
+
+    private static void awaitPayment(String orderId, String status) {
+        Poll.untilTrue(PROCESSING, "payment of " + orderId + " " + status, () -> status.equals(paymentStatus(orderId)));
+    }
+
+    private static String paymentStatus(String orderId) {
+        try (Connection db = Database.connect();
+             PreparedStatement query = db.prepareStatement("SELECT status FROM payments WHERE order_id = ?::uuid")) {
+            query.setString(1, orderId);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sessions of this database waiting for a lock while reading orders (the move of the order held above). */
+    private static long waitersOnOrders() {
+        return Database.number("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                + " WHERE NOT l.granted AND a.query ILIKE '%orders%' AND a.datname = current_database()");
+    }
+
+    private String status(String orderId) {
+        return api.get("/orders/" + orderId, customer.accessToken()).string("status");
+    }
+
+    private JsonArray history(String orderId) {
+        return api.get("/orders/" + orderId, customer.accessToken()).json().getJsonArray("status_history");
+    }
+
+    private int stock() {
+        return api.get("/products/" + product, null).json().getInt("stock");
+    }
+}
