@@ -112,11 +112,7 @@ class AdminConsoleIT {
         Product product = ShopData.product(admin, category, "Shipped clock " + ShopData.word(), "55.00", 3);
         Account customer = Accounts.newCustomer();
         Api api = Api.newClient();
-        Api.Reply placed = api.post("/orders", """
-                {"items": [{"product_id": "%s", "quantity": 1}], "shipping_address": "5 Parcel Place", "payment_token": "tok_visa"}"""
-                .formatted(product.id()), customer.accessToken());
-        assertEquals(201, placed.status(), placed.toString());
-        String orderId = placed.string("order_id");
+        String orderId = Orders.place(api, customer, product.id());
         Orders.awaitStatus(api, customer.accessToken(), orderId, "processing", PROCESSING);
         String tracking = "TRK" + ShopData.word().toUpperCase();
 

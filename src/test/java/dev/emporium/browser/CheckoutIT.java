@@ -9,6 +9,7 @@ import dev.emporium.testing.Accounts;
 import dev.emporium.testing.Accounts.Account;
 import dev.emporium.testing.Api;
 import dev.emporium.testing.Deployments;
+import dev.emporium.testing.Orders;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -86,10 +87,7 @@ class CheckoutIT {
 
             // Someone else buys the last unit through the API while the shopper is at the checkout.
             Account other = Accounts.newCustomer();
-            Api.Reply bought = Api.newClient().post("/orders", """
-                    {"items": [{"product_id": "%s", "quantity": 1}], "shipping_address": "9 Quick Road", "payment_token": "tok_visa"}"""
-                    .formatted(product.id()), other.accessToken());
-            assertEquals(201, bought.status(), bought.toString());
+            Orders.place(Api.newClient(), other, product.id());
 
             // The refusal is the point of this test: the browser logs the API's 409 as a failed load.
             browser.tolerateConsole("/api/v1/orders - Failed to load resource: the server responded with a status of 409");

@@ -9,6 +9,7 @@ import dev.emporium.testing.Accounts;
 import dev.emporium.testing.Accounts.Account;
 import dev.emporium.testing.Api;
 import dev.emporium.testing.Deployments;
+import dev.emporium.testing.Orders;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -51,11 +52,7 @@ class NavigationIT {
         category = ShopData.category(admin, "Routes " + word);
         product = ShopData.product(admin, category, "Route map " + word, "14.00", 20);
         ShopData.product(admin, category, "Route atlas " + word, "28.00", 0);
-        Api.Reply placed = Api.newClient().post("/orders", """
-                {"items": [{"product_id": "%s", "quantity": 1}], "shipping_address": "6 Route Road", "payment_token": "tok_visa"}"""
-                .formatted(product.id()), customer.accessToken());
-        assertEquals(201, placed.status(), placed.toString());
-        orderId = placed.string("order_id");
+        orderId = Orders.place(Api.newClient(), customer, product.id());
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.emporium.testing.Accounts;
 import dev.emporium.testing.Accounts.Account;
 import dev.emporium.testing.Api;
-import dev.emporium.testing.Api.Reply;
 import dev.emporium.testing.Broker;
 import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
@@ -64,11 +63,7 @@ class FulfillmentIT {
     /** An order of Ada's that payment has moved to processing. */
     private String paidOrder() {
         String product = Catalog.newProduct(admin, Catalog.newCategory(admin), 5);
-        Reply placed = api.post("/orders", """
-                {"items": [{"product_id": "%s", "quantity": 1}], "shipping_address": "2 Dock Road", "payment_token": "tok_visa"}"""
-                .formatted(product), ada.accessToken());
-        assertEquals(201, placed.status(), placed.toString());
-        String id = placed.string("order_id");
+        String id = Orders.place(api, ada, product);
         awaitStatus(id, "processing");
         return id;
     }

@@ -16,7 +16,6 @@ import com.networknt.schema.ValidationMessage;
 import dev.emporium.testing.Accounts;
 import dev.emporium.testing.Accounts.Account;
 import dev.emporium.testing.Api;
-import dev.emporium.testing.Api.Reply;
 import dev.emporium.testing.Broker;
 import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
@@ -147,14 +146,14 @@ class MessageContractIT {
     @Test
     void everyMessageTheApplicationSendsMatchesItsSchemaAndAWarehouseMessageAsDocumentedIsAccepted() throws Exception {
         String product = Catalog.newProduct(admin, Catalog.newCategory(admin), 10);
-        String shipped = place(product, "tok_visa");
+        String shipped = Orders.place(api, ada, product);
         awaitStatus(shipped, "processing");
         sendDocumentedWarehouseReport(shipped);
         awaitStatus(shipped, "shipped");
 
-        String declined = place(product, "tok_declined");
+        String declined = Orders.place(api, ada, product, 1, "tok_declined");
         awaitStatus(declined, "payment_failed");
-        String cancelled = place(product, "tok_visa");
+        String cancelled = Orders.place(api, ada, product);
         awaitStatus(cancelled, "processing");
         assertEquals(200, api.post("/orders/" + cancelled + "/cancel", null, ada.accessToken()).status());
 
@@ -195,14 +194,6 @@ class MessageContractIT {
         ((ObjectNode) payload.path("data")).put("order_id", orderId).put("status", "shipped");
         assertValid(PAYLOADS.get(FulfillmentUpdateMdb.UPDATED_TYPE), payload, "the report the test sends");
         broker.send("emporium.fulfillment.updates", payload.toString(), "contract-" + orderId, Map.of());
-    }
-
-    private String place(String product, String paymentToken) {
-        Reply placed = api.post("/orders", """
-                {"items": [{"product_id": "%s", "quantity": 1}], "shipping_address": "3 Pier Lane", "payment_token": "%s"}"""
-                .formatted(product, paymentToken), ada.accessToken());
-        assertEquals(201, placed.status(), placed.toString());
-        return placed.string("order_id");
     }
 
     private void awaitStatus(String id, String status) {

@@ -9,6 +9,7 @@ import dev.emporium.testing.Api;
 import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
 import dev.emporium.testing.Http;
+import dev.emporium.testing.Orders;
 import dev.emporium.testing.Poll;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -125,10 +126,7 @@ class OrderEventsIT {
 
     private String placeOrder(Account admin, Account customer) {
         String product = Catalog.newProduct(admin, Catalog.newCategory(admin));
-        Api.Reply placed = api.post("/orders", "{\"items\": [{\"product_id\": \"" + product + "\", \"quantity\": 1}], "
-                + "\"shipping_address\": \"1 Main Street, Springfield\"}", customer.accessToken());
-        assertEquals(201, placed.status(), placed.toString());
-        return placed.string("order_id");
+        return Orders.place(api, customer, product);
     }
 
     /** One event stream, read line by line in the background. */

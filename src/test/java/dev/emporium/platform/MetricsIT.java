@@ -98,9 +98,7 @@ class MetricsIT {
     }
 
     private String place(Account customer, String product, int quantity, String token, String key, int status) {
-        String body = """
-                {"items": [{"product_id": "%s", "quantity": %d}], "shipping_address": "1 Main Street", "payment_token": "%s"}"""
-                .formatted(product, quantity, token);
+        String body = Orders.body(product, quantity, token);
         Reply placed = key == null ? api.call("POST", "/orders", body, customer.accessToken())
                 : api.call("POST", "/orders", body, customer.accessToken(), "Idempotency-Key", key);
         assertEquals(status, placed.status(), placed.toString());

@@ -73,9 +73,8 @@ class TracingIT {
         JMSConsumer events = broker.subscribe("emporium.orders.events");
         String requestId = "trace-" + UUID.randomUUID();
 
-        Reply placed = api.call("POST", "/orders", """
-                {"items": [{"product_id": "%s", "quantity": 1}], "shipping_address": "1 Main Street", "payment_token": "tok_visa"}"""
-                .formatted(product), customer.accessToken(), "X-Request-Id", requestId);
+        Reply placed = api.call("POST", "/orders", Orders.body(product, 1, Orders.PAYS), customer.accessToken(),
+                "X-Request-Id", requestId);
         assertEquals(201, placed.status(), placed.toString());
         String orderId = placed.string("order_id");
         Orders.awaitStatus(api, customer.accessToken(), orderId, "processing", EXPORTED);

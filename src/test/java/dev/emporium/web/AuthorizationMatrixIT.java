@@ -9,6 +9,7 @@ import dev.emporium.testing.Api.Reply;
 import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
 import dev.emporium.testing.Http;
+import dev.emporium.testing.Orders;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ class AuthorizationMatrixIT {
     private static final Function<Cast, String> FRESH_PRODUCT = cast -> Catalog.newProduct(cast.admin(), cast.categoryId());
     private static final Function<Cast, String> ORDER_OF_A = Cast::orderOfA;
     /** A new pending order of A for each call, for rows that move the order on. */
-    private static final Function<Cast, String> FRESH_ORDER_OF_A = cast -> placeOrder(cast.a(), cast.stockedProductId());
+    private static final Function<Cast, String> FRESH_ORDER_OF_A = cast -> Orders.place(Api.newClient(), cast.a(), cast.stockedProductId());
 
     private static final List<Row> TABLE = List.of(
             //      method    path                         id       body                                   none  A    B    admin
@@ -90,7 +91,7 @@ class AuthorizationMatrixIT {
             new Row("DELETE", "/api/v1/products/{id}", FRESH_PRODUCT, NO_BODY, 401, 403, 403, 200),
             new Row("PUT", "/api/v1/products/{id}/image", PRODUCT, cast -> Row.PNG_BODY, 401, 403, 403, 200),
             new Row("GET", "/api/v1/images/{key}", Cast::imageKey, NO_BODY, 200, 200, 200, 200),
-            new Row("POST", "/api/v1/orders", NO_ID, cast -> orderBody(cast.stockedProductId()), 401, 201, 201, 201),
+            new Row("POST", "/api/v1/orders", NO_ID, cast -> Orders.body(cast.stockedProductId(), 1, Orders.PAYS), 401, 201, 201, 201),
             new Row("GET", "/api/v1/orders", NO_ID, NO_BODY, 401, 200, 200, 200),
             new Row("GET", "/api/v1/orders/{id}", ORDER_OF_A, NO_BODY, 401, 200, 404, 200),
             new Row("GET", "/api/v1/orders/{id}/events", ORDER_OF_A, cast -> Row.STREAM, 401, 200, 404, 200),
@@ -109,7 +110,7 @@ class AuthorizationMatrixIT {
         String imageKey = Catalog.uploadImage(admin, product).replace("/api/v1/images/", "");
         Account a = Accounts.newCustomer();
         String stocked = Catalog.newProduct(admin, category, 10_000);
-        Cast cast = new Cast(a, Accounts.newCustomer(), admin, category, product, imageKey, stocked, placeOrder(a, stocked));
+        Cast cast = new Cast(a, Accounts.newCustomer(), admin, category, product, imageKey, stocked, Orders.place(Api.newClient(), a, stocked));
         List<String> mismatches = new ArrayList<>();
         for (Row row : TABLE) {
             check(row, "no token", null, row.none(), cast, mismatches);
@@ -155,16 +156,6 @@ class AuthorizationMatrixIT {
         } else if (reply.status() >= 400) {
             reply.errorCode();
         }
-    }
-
-    private static String orderBody(String productId) {
-        return "{\"items\": [{\"product_id\": \"%s\", \"quantity\": 1}], \"shipping_address\": \"1 Main Street\"}".formatted(productId);
-    }
-
-    private static String placeOrder(Account account, String productId) {
-        Reply placed = Api.newClient().post("/orders", orderBody(productId), account.accessToken());
-        assertEquals(201, placed.status(), placed.toString());
-        return placed.string("order_id");
     }
 
     private static String newRegistration() {

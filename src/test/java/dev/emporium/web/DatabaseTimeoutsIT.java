@@ -41,10 +41,7 @@ class DatabaseTimeoutsIT {
         Account admin = Accounts.admin();
         Account ada = Accounts.newCustomer();
         String product = Catalog.newProduct(admin, Catalog.newCategory(admin), 5);
-        Reply placed = api.post("/orders", """
-                {"items": [{"product_id": "%s", "quantity": 1}], "shipping_address": "1 Locked Row"}""".formatted(product),
-                ada.accessToken());
-        String id = placed.string("order_id");
+        String id = Orders.place(api, ada, product);
         // Paid first, so that the payment step is not queued on the same row: lock_timeout counts each lock wait on
         // its own, and two in a row would meet the statement timeout instead (a 503, bounded all the same).
         Orders.awaitStatus(api, ada.accessToken(), id, "processing", Duration.ofSeconds(30));

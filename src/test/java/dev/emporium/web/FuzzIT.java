@@ -10,6 +10,7 @@ import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
 import dev.emporium.testing.ErrorFormat;
 import dev.emporium.testing.Http;
+import dev.emporium.testing.Orders;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -144,7 +145,7 @@ class FuzzIT {
         String category = Catalog.newCategory(admin);
         String product = Catalog.newProduct(admin, category, 1_000_000);
         imageKey = Catalog.uploadImage(admin, product).replace("/api/v1/images/", "");
-        String order = placeOrder(customer, product);
+        String order = Orders.place(Api.newClient(), customer, product);
         ids.addAll(List.of(category, product, order, customer.id(), Catalog.newProduct(admin, category, 5)));
 
         List<Operation> operations = operations(document);
@@ -240,14 +241,6 @@ class FuzzIT {
         public HttpClient.Version version() {
             return raw.version();
         }
-    }
-
-    private static String placeOrder(Account customer, String product) {
-        Api.Reply placed = Api.newClient().post("/orders", """
-                {"items": [{"product_id": "%s", "quantity": 1}], "shipping_address": "5 Fuzz Lane"}""".formatted(product),
-                customer.accessToken());
-        assertEquals(201, placed.status(), placed.toString());
-        return placed.string("order_id");
     }
 
     /**
