@@ -1,9 +1,11 @@
 package dev.emporium.order;
 
 import dev.emporium.notification.Notifications;
+import dev.emporium.platform.messaging.DeadLetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -11,7 +13,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * emporium_dead_letters_total by event type. The type label takes only the types Emporium knows, and "other", so
+ * emporium_dead_letters_total by event type, counted once the dead letter's record is committed (a redelivered copy
+ * of the letter is not counted twice). The type label takes only the types Emporium knows, and "other", so
  * that senders cannot mint new series at will; each of those series exists from 0 at start, so that the alert's
  * increase() sees the very first dead letter of a replica.
  */
@@ -32,7 +35,7 @@ public class DeadLetterMetrics {
         metrics.counter(DEAD_LETTERS, new Tag("type", OTHER));
     }
 
-    void counted(String type) {
-        metrics.counter(DEAD_LETTERS, new Tag("type", KNOWN_TYPES.contains(type) ? type : OTHER)).inc();
+    void counted(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeadLetter letter) {
+        metrics.counter(DEAD_LETTERS, new Tag("type", KNOWN_TYPES.contains(letter.type()) ? letter.type() : OTHER)).inc();
     }
 }

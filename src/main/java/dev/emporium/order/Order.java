@@ -3,6 +3,7 @@ package dev.emporium.order;
 import dev.emporium.platform.persistence.TrackedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -21,8 +22,9 @@ public class Order extends TrackedEntity {
     @Column(name = "user_id", nullable = false, updatable = false)
     private UUID userId;
 
+    @Convert(converter = OrderStatusColumn.class)
     @Column(nullable = false, length = 20)
-    private String status = OrderStatus.PENDING.wireName();
+    private OrderStatus status = OrderStatus.PENDING;
 
     @Column(name = "total_amount", nullable = false, precision = 12, scale = 2)
     private BigDecimal totalAmount;
@@ -85,7 +87,7 @@ public class Order extends TrackedEntity {
         if (!current.canBecome(target)) {
             throw new IllegalTransition(current, target);
         }
-        status = target.wireName();
+        status = target;
         history.add(new OrderStatusChange(this, target, reason));
         return new Transition(current, target, reason);
     }
@@ -100,7 +102,7 @@ public class Order extends TrackedEntity {
     }
 
     public OrderStatus getStatus() {
-        return OrderStatus.fromWireName(status);
+        return status;
     }
 
     public BigDecimal getTotalAmount() {

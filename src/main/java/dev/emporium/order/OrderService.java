@@ -129,8 +129,8 @@ public class OrderService {
             count.setParameter("user", user);
         }
         if (status != null) {
-            query.setParameter("status", status.wireName());
-            count.setParameter("status", status.wireName());
+            query.setParameter("status", status);
+            count.setParameter("status", status);
         }
         List<OrderView> data = query.setFirstResult(request.offset()).setMaxResults(request.limit()).getResultList().stream()
                 .map(o -> OrderView.of(o, caller.admin())).toList();

@@ -1,6 +1,7 @@
 package dev.emporium.order;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -24,8 +25,9 @@ public class OrderStatusChange {
     @JoinColumn(name = "order_id", nullable = false, updatable = false)
     private Order order;
 
+    @Convert(converter = OrderStatusColumn.class)
     @Column(nullable = false, updatable = false, length = 20)
-    private String status;
+    private OrderStatus status;
 
     @Column(updatable = false)
     private String reason;
@@ -38,11 +40,11 @@ public class OrderStatusChange {
 
     OrderStatusChange(Order order, OrderStatus status, String reason) {
         this.order = order;
-        this.status = status.wireName();
+        this.status = status;
         this.reason = reason;
     }
 
-    public String getStatus() {
+    public OrderStatus getStatus() {
         return status;
     }
 

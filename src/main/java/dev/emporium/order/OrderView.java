@@ -34,7 +34,7 @@ public record OrderView(UUID id, UUID userId, Instant orderDate, BigDecimal tota
                 order.getCurrency(), order.getStatus().wireName(), order.getShippingAddress(), order.getTrackingNumber(),
                 order.getItems().stream().map(i -> new Item(i.getProductId(), i.getProductName(), i.getQuantity(),
                         i.getUnitPrice(), i.getLineTotal())).toList(),
-                order.getHistory().stream().map(c -> new Change(c.getStatus(), c.getAt(), c.getReason())).toList(),
+                order.getHistory().stream().map(c -> new Change(c.getStatus().wireName(), c.getAt(), c.getReason())).toList(),
                 attention);
     }
 }

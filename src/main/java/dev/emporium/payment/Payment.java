@@ -1,11 +1,12 @@
 package dev.emporium.payment;
 
 import dev.emporium.platform.persistence.TrackedEntity;
+import dev.emporium.platform.text.WireNamed;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -17,19 +18,16 @@ import java.util.UUID;
 public class Payment extends TrackedEntity {
 
     /** Where a payment stands. */
-    public enum Status {
-        PENDING, AUTHORISED, DECLINED, REFUNDED;
-
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    public enum Status implements WireNamed {
+        PENDING, AUTHORISED, DECLINED, REFUNDED
     }
 
     @Column(name = "order_id", nullable = false, updatable = false, unique = true)
     private UUID orderId;
 
+    @Convert(converter = PaymentStatusColumn.class)
     @Column(nullable = false, length = 20)
-    private String status;
+    private Status status;
 
     @Column(nullable = false, updatable = false, precision = 12, scale = 2)
     private BigDecimal amount;
@@ -48,10 +46,10 @@ public class Payment extends TrackedEntity {
 
     /** The gateway's answer to a pending payment. */
     void settle(PaymentGateway.Authorization authorization) {
-        if (getStatus() != Status.PENDING) {
+        if (status != Status.PENDING) {
             throw new IllegalStateException("payment " + getId() + " is " + status + ", not pending");
         }
-        status = (authorization.approved() ? Status.AUTHORISED : Status.DECLINED).wireName();
+        status = authorization.approved() ? Status.AUTHORISED : Status.DECLINED;
         reference = authorization.reference();
         reason = authorization.reason();
     }
@@ -61,7 +59,7 @@ public class Payment extends TrackedEntity {
     }
 
     public Status getStatus() {
-        return Status.valueOf(status.toUpperCase(Locale.ROOT));
+        return status;
     }
 
     public BigDecimal getAmount() {
@@ -81,6 +79,6 @@ public class Payment extends TrackedEntity {
     }
 
     void refunded() {
-        status = Status.REFUNDED.wireName();
+        status = Status.REFUNDED;
     }
 }

@@ -1,14 +1,9 @@
-package dev.emporium.order;
+package dev.emporium.platform.messaging;
 
-import dev.emporium.platform.messaging.ConsumerMetrics;
-import dev.emporium.platform.messaging.DeadLetters;
-import dev.emporium.platform.messaging.Deliveries;
-import dev.emporium.platform.messaging.Destinations;
-import dev.emporium.platform.messaging.EventSender;
-import dev.emporium.platform.messaging.ProcessedMessages;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -20,15 +15,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
  * Watches the dead-letter queue through a copy of every dead letter (the broker's non-exclusive divert
- * dead-letter-watch; the original stays in DLQ for operators). A dead letter about an order flags that order for
- * attention, and every dead letter is counted in emporium_dead_letters_total by event type ("other" for
- * anything that is not an Emporium event). Delivered outside a JTA transaction like every Emporium consumer: the flag
- * and the record of the copy's JMSMessageID commit locally, so a redelivered copy neither flags nor counts twice.
+ * dead-letter-watch; the original stays in DLQ for operators) and announces each as a {@link DeadLetter} event,
+ * which the domains observe (the order flags the order it was about, and counts it). Delivered outside a JTA
+ * transaction like every Emporium consumer: what the observers change and the record of the copy's JMSMessageID
+ * commit locally, so a redelivered copy is announced once.
  */
 @MessageDriven(name = "DeadLetterWatchMdb")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -37,10 +31,7 @@ public class DeadLetterWatchMdb implements MessageListener {
     private static final Logger LOG = Logger.getLogger(DeadLetterWatchMdb.class.getName());
 
     @Inject
-    OrderService orders;
-
-    @Inject
-    DeadLetterMetrics deadLetters;
+    Event<DeadLetter> deadLetters;
 
     @Inject
     ProcessedMessages processedMessages;
@@ -63,27 +54,19 @@ public class DeadLetterWatchMdb implements MessageListener {
         String reason = property(message, DeadLetters.REASON_PROPERTY)
                 .map(why -> "rejected by " + property(message, DeadLetters.ORIGIN_PROPERTY).orElse("a consumer") + ": " + why)
                 .orElse("not processed after the broker's redeliveries");
-        Optional<UUID> order = orderOf(message, body);
-        boolean first = processedMessages.once("dead-letter-watch", messageId(message), () -> {
-            if (order.isPresent() && orders.markForAttention(order.get(), type + " " + reason)) {
-                LOG.warning(() -> "Order " + order.get() + " needs attention: " + type + " " + reason);
-            } else {
-                LOG.warning(() -> "Dead letter of type " + type + ": " + reason);
-            }
+        String subject = subjectOf(message, body).orElse(null);
+        processedMessages.once("dead-letter-watch", messageId(message), () -> {
+            LOG.warning(() -> "Dead letter of type " + type + (subject == null ? "" : " about " + subject) + ": " + reason);
+            deadLetters.fire(new DeadLetter(type, reason, subject));
         });
-        // Counted once the flag is committed, so that a redelivered copy is not counted twice.
-        if (first) {
-            deadLetters.counted(type);
-        }
     }
 
-    /** The order a dead letter is about: the event's subject, or the order_id of its data (warehouse messages). */
-    private static Optional<UUID> orderOf(Message message, Optional<JsonObject> body) {
+    /** What a dead letter is about: the event's subject, or the order_id of its data (warehouse messages). */
+    private static Optional<String> subjectOf(Message message, Optional<JsonObject> body) {
         return property(message, EventSender.SUBJECT_PROPERTY)
                 .or(() -> body.flatMap(b -> string(b, "subject")))
                 .or(() -> body.map(b -> b.get("data")).filter(d -> d.getValueType() == JsonValue.ValueType.OBJECT)
-                        .flatMap(d -> string(d.asJsonObject(), "order_id")))
-                .flatMap(DeadLetterWatchMdb::uuid);
+                        .flatMap(d -> string(d.asJsonObject(), "order_id")));
     }
 
     private static Optional<JsonObject> body(Message message) {
@@ -118,14 +101,6 @@ public class DeadLetterWatchMdb implements MessageListener {
             return message.getJMSMessageID();
         } catch (JMSException e) {
             return null;
-        }
-    }
-
-    private static Optional<UUID> uuid(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 }
