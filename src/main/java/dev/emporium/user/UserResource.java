@@ -2,10 +2,10 @@ package dev.emporium.user;
 
 import dev.emporium.auth.Caller;
 import dev.emporium.web.Acknowledgement;
-import dev.emporium.web.ApiError;
 import dev.emporium.web.Page;
 import dev.emporium.web.PageRequest;
-import dev.emporium.web.QueryParams;
+import dev.emporium.web.error.ApiError;
+import dev.emporium.web.request.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
