@@ -39,12 +39,6 @@ class PackageDependenciesTest {
 
     /** Breaches that the domain-model issue is still to remove. */
     private static final Set<String> DEBT = Set.of(
-            // JSON mapping is to move into platform.
-            "platform/messaging/EventConsumer.java -> web.JsonMapping",
-            "platform/messaging/EventConsumer.java -> web.JsonNames",
-            "platform/messaging/EventSender.java -> web.JsonMapping",
-            "platform/messaging/SystemProbeMdb.java -> web.JsonMapping",
-            "platform/messaging/SystemProbeSender.java -> web.JsonMapping",
             // The role names are to move into platform with the caller type.
             "web/EmporiumApplication.java -> user.Role",
             // The auth <-> user cycle: deactivation is to raise an event that auth observes.

@@ -1,6 +1,6 @@
 package dev.emporium.user;
 
-import dev.emporium.web.EnumText;
+import dev.emporium.platform.json.EnumText;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.constraints.NotNull;
 

@@ -1,4 +1,4 @@
-package dev.emporium.web;
+package dev.emporium.platform.json;
 
 /** Java property names as the API spells them in JSON. */
 public final class JsonNames {

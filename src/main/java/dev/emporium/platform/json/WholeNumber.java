@@ -1,4 +1,4 @@
-package dev.emporium.web;
+package dev.emporium.platform.json;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;

@@ -1,7 +1,7 @@
 package dev.emporium.web.error;
 
 import dev.emporium.platform.correlation.CorrelationId;
-import dev.emporium.web.JsonMapping;
+import dev.emporium.platform.json.JsonMapping;
 import dev.emporium.web.request.RequestIdFilter;
 import jakarta.json.bind.Jsonb;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package dev.emporium.web.error;
 
 import dev.emporium.platform.error.FieldIssue;
-import dev.emporium.web.RefusedValue;
+import dev.emporium.platform.json.RefusedValue;
 import dev.emporium.web.request.RequestSizeLimitFilter;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;

@@ -3,7 +3,7 @@ package dev.emporium.web.error;
 import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.platform.error.FieldIssue;
 import dev.emporium.platform.error.InvalidInput;
-import dev.emporium.web.JsonNames;
+import dev.emporium.platform.json.JsonNames;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
