@@ -39,11 +39,7 @@ class PackageDependenciesTest {
 
     /** Breaches that the domain-model issue is still to remove. */
     private static final Set<String> DEBT = Set.of(
-            // The role names are to move into platform with the caller type.
-            "web/EmporiumApplication.java -> user.Role",
             // The auth <-> user cycle: deactivation is to raise an event that auth observes.
-            "user/UserResource.java -> auth.Caller",
-            "user/UserService.java -> auth.Caller",
             "user/UserService.java -> auth.PasswordHasher",
             "user/UserService.java -> auth.PasswordPolicy",
             "user/UserService.java -> auth.RefreshTokens");
@@ -81,8 +77,8 @@ class PackageDependenciesTest {
                 }
             }
         }
-        // The caller's identity comes from JAX-RS's SecurityContext, the browser session from its cookies, and the
-        // order streams are server-sent events: edge code that lives beside its domain for now.
-        assertEquals(Set.of("auth/BrowserSession.java", "auth/Caller.java", "order/OrderStreams.java"), speakers);
+        // The browser session is made of JAX-RS cookies, and the order streams are server-sent events: edge code that
+        // lives beside its domain for now.
+        assertEquals(Set.of("auth/BrowserSession.java", "order/OrderStreams.java"), speakers);
     }
 }

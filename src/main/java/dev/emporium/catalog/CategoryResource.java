@@ -1,6 +1,6 @@
 package dev.emporium.catalog;
 
-import dev.emporium.user.Role;
+import dev.emporium.platform.security.Role;
 import dev.emporium.web.Acknowledgement;
 import dev.emporium.web.Locations;
 import dev.emporium.web.error.ApiError;

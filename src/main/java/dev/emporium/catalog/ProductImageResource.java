@@ -4,7 +4,7 @@ import dev.emporium.media.ImageType;
 import dev.emporium.media.ObjectStore;
 import dev.emporium.platform.error.DomainException;
 import dev.emporium.platform.error.ErrorCode;
-import dev.emporium.user.Role;
+import dev.emporium.platform.security.Role;
 import dev.emporium.web.error.ApiError;
 import dev.emporium.web.request.Ids;
 import jakarta.annotation.security.RolesAllowed;

@@ -4,7 +4,7 @@ import dev.emporium.platform.error.DomainException;
 import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.platform.error.FieldIssue;
 import dev.emporium.platform.error.InvalidInput;
-import dev.emporium.user.Role;
+import dev.emporium.platform.security.Role;
 import dev.emporium.web.Acknowledgement;
 import dev.emporium.web.Locations;
 import dev.emporium.web.Page;

@@ -1,6 +1,5 @@
 package dev.emporium.user;
 
-import dev.emporium.auth.Caller;
 import dev.emporium.auth.PasswordHasher;
 import dev.emporium.auth.PasswordPolicy;
 import dev.emporium.auth.RefreshTokens;
@@ -9,6 +8,8 @@ import dev.emporium.platform.error.DomainException;
 import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.platform.error.FieldIssue;
 import dev.emporium.platform.error.NotFound;
+import dev.emporium.platform.security.Caller;
+import dev.emporium.platform.security.Role;
 import dev.emporium.web.Page;
 import dev.emporium.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.emporium.user;
+package dev.emporium.platform.security;
 
 /** What a user may do. The name is the MicroProfile JWT group and the value stored in users.role. */
 public enum Role {
