@@ -1,4 +1,4 @@
-package dev.emporium.auth;
+package dev.emporium.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.emporium.auth;
+package dev.emporium.user;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

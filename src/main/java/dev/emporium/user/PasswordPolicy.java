@@ -1,4 +1,4 @@
-package dev.emporium.auth;
+package dev.emporium.user;
 
 import dev.emporium.platform.error.FieldIssue;
 import java.io.BufferedReader;
