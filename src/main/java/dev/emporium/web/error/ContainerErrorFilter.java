@@ -2,7 +2,6 @@ package dev.emporium.web.error;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,8 +13,8 @@ import java.io.IOException;
  * Turns what the servlet container answers for files it does not have (and errors it is asked to send) into the
  * one error format in place. Done here rather than by an error-page dispatch, which hangs Liberty on a request that
  * asked to upgrade to HTTP/2 (h2c).
+ * Declared in web.xml, which sets the order of the filters.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ContainerErrorFilter extends HttpFilter {
 
     @Override

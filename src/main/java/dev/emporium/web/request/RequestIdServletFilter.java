@@ -4,7 +4,6 @@ import dev.emporium.platform.correlation.LogCorrelation;
 import dev.emporium.web.error.ServletErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,8 +12,8 @@ import java.io.IOException;
 /**
  * Settles the request's X-Request-Id first thing (the caller's when well-formed, a new one otherwise), sends it back,
  * leaves it for the rest of the request in an attribute, and writes it on every log line the request causes.
+ * Declared in web.xml, which sets the order of the filters.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestIdServletFilter extends HttpFilter {
 
     @Override

@@ -7,7 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -18,8 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses request bodies over EMPORIUM_REQUEST_MAX_BYTES (image uploads: EMPORIUM_IMAGES_MAX_BYTES) with 413: at
  * once when Content-Length says so, and while reading when a chunked body runs over.
+ * Declared in web.xml, which sets the order of the filters.
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class RequestSizeLimitFilter extends HttpFilter {
 
     @Inject

@@ -2,7 +2,6 @@ package dev.emporium.web.request;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,8 +10,8 @@ import java.io.IOException;
 /**
  * Headers every response carries: no content-type sniffing, and on HTTPS, Strict-Transport-Security so that
  * browsers keep to HTTPS. (Liberty sends no Server header: httpOptions removeServerHeader in server.xml.)
+ * Declared in web.xml, which sets the order of the filters.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     @Override
