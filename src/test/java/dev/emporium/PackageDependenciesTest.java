@@ -37,22 +37,8 @@ class PackageDependenciesTest {
             Map.entry("catalog", Set.of("platform", "web", "media", "user")),
             Map.entry("order", Set.of("platform", "web", "auth", "user", "catalog", "payment", "notification")));
 
-    /** Breaches that the domain-model issue is still to remove. */
-    private static final Set<String> DEBT = Set.of(
-            // JSON mapping is to move into platform.
-            "platform/messaging/EventConsumer.java -> web.JsonMapping",
-            "platform/messaging/EventConsumer.java -> web.JsonNames",
-            "platform/messaging/EventSender.java -> web.JsonMapping",
-            "platform/messaging/SystemProbeMdb.java -> web.JsonMapping",
-            "platform/messaging/SystemProbeSender.java -> web.JsonMapping",
-            // The role names are to move into platform with the caller type.
-            "web/EmporiumApplication.java -> user.Role",
-            // The auth <-> user cycle: deactivation is to raise an event that auth observes.
-            "user/UserResource.java -> auth.Caller",
-            "user/UserService.java -> auth.Caller",
-            "user/UserService.java -> auth.PasswordHasher",
-            "user/UserService.java -> auth.PasswordPolicy",
-            "user/UserService.java -> auth.RefreshTokens");
+    /** Breaches still to be removed, each as "file -> package.Class"; none today. */
+    private static final Set<String> DEBT = Set.of();
 
     @Test
     void packagesUseOnlyWhatTheyMay() throws IOException {
@@ -87,8 +73,8 @@ class PackageDependenciesTest {
                 }
             }
         }
-        // The caller's identity comes from JAX-RS's SecurityContext, the browser session from its cookies, and the
-        // order streams are server-sent events: edge code that lives beside its domain for now.
-        assertEquals(Set.of("auth/BrowserSession.java", "auth/Caller.java", "order/OrderStreams.java"), speakers);
+        // The browser session is made of JAX-RS cookies, and the order streams are server-sent events: edge code that
+        // lives beside its domain for now.
+        assertEquals(Set.of("auth/BrowserSession.java", "order/OrderStreams.java"), speakers);
     }
 }

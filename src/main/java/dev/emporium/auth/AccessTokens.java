@@ -1,5 +1,6 @@
 package dev.emporium.auth;
 
+import dev.emporium.platform.security.Caller;
 import dev.emporium.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +21,6 @@ import org.jose4j.lang.JoseException;
  */
 @ApplicationScoped
 public class AccessTokens {
-
-    static final String SESSION_CLAIM = "sid";
 
     @Inject
     SigningKey signingKey;
@@ -56,7 +55,7 @@ public class AccessTokens {
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(now.plus(lifetime).getEpochSecond()));
         claims.setJwtId(UUID.randomUUID().toString());
-        claims.setClaim(SESSION_CLAIM, sessionId.toString());
+        claims.setClaim(Caller.SESSION_CLAIM, sessionId.toString());
 
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());

@@ -2,11 +2,12 @@ package dev.emporium.auth;
 
 import dev.emporium.platform.error.DomainException;
 import dev.emporium.platform.error.InvalidInput;
-import dev.emporium.user.Role;
+import dev.emporium.platform.security.Role;
 import dev.emporium.user.User;
 import dev.emporium.web.Acknowledgement;
-import dev.emporium.web.ApiError;
-import dev.emporium.web.DomainExceptionMapper;
+import dev.emporium.web.error.ApiError;
+import dev.emporium.web.error.DomainExceptionMapper;
+import dev.emporium.web.request.Callers;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -163,7 +164,7 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response logout(@Context SecurityContext security, @Context HttpServletRequest http,
                            @Parameter(description = SESSION_HEADER) @HeaderParam(BrowserSession.HEADER) String session) {
-        auth.logout(Caller.of(security));
+        auth.logout(Callers.of(security));
         Response.ResponseBuilder answer = Response.noContent();
         if (BrowserSession.requested(session)) {
             answer.cookie(BrowserSession.cleared(http.isSecure()));

@@ -2,7 +2,9 @@ package dev.emporium.auth;
 
 import dev.emporium.platform.error.DomainException;
 import dev.emporium.platform.error.ErrorCode;
-import dev.emporium.user.Role;
+import dev.emporium.platform.security.Caller;
+import dev.emporium.platform.security.Role;
+import dev.emporium.user.PasswordHasher;
 import dev.emporium.user.User;
 import dev.emporium.user.UserService;
 import dev.emporium.user.Usernames;

@@ -1,7 +1,7 @@
 package dev.emporium.auth;
 
 import dev.emporium.platform.database.SchemaMigration;
-import dev.emporium.user.Role;
+import dev.emporium.platform.security.Role;
 import dev.emporium.user.UserService;
 import dev.emporium.user.Usernames;
 import jakarta.annotation.Priority;

@@ -1,6 +1,8 @@
 package dev.emporium.auth;
 
+import dev.emporium.user.AccountDeactivated;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -57,6 +59,14 @@ public class RefreshTokens {
                 .setParameter("now", Instant.now())
                 .setParameter("family", familyId)
                 .executeUpdate();
+    }
+
+    /**
+     * A deactivated account's sessions end with it. A synchronous observer, so the tokens are revoked in the
+     * transaction that deactivates the account: both happen or neither.
+     */
+    void endSessionsOf(@Observes AccountDeactivated deactivation) {
+        revokeAllOf(deactivation.userId());
     }
 
     public void revokeAllOf(UUID userId) {

@@ -1,10 +1,10 @@
 package dev.emporium.catalog;
 
-import dev.emporium.user.Role;
+import dev.emporium.platform.security.Role;
 import dev.emporium.web.Acknowledgement;
-import dev.emporium.web.ApiError;
-import dev.emporium.web.Ids;
 import dev.emporium.web.Locations;
+import dev.emporium.web.error.ApiError;
+import dev.emporium.web.request.Ids;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package dev.emporium.media;
 
 import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.platform.error.NotFound;
-import dev.emporium.web.ApiError;
+import dev.emporium.web.error.ApiError;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

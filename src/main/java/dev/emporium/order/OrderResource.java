@@ -1,16 +1,17 @@
 package dev.emporium.order;
 
-import dev.emporium.auth.Caller;
 import dev.emporium.platform.error.DomainException;
 import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.platform.error.InvalidInput;
-import dev.emporium.user.Role;
-import dev.emporium.web.ApiError;
-import dev.emporium.web.Ids;
+import dev.emporium.platform.security.Caller;
+import dev.emporium.platform.security.Role;
 import dev.emporium.web.Locations;
 import dev.emporium.web.Page;
 import dev.emporium.web.PageRequest;
-import dev.emporium.web.QueryParams;
+import dev.emporium.web.error.ApiError;
+import dev.emporium.web.request.Callers;
+import dev.emporium.web.request.Ids;
+import dev.emporium.web.request.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -94,7 +95,7 @@ public class OrderResource {
         }
         OrderService.Placement placement;
         try {
-            placement = orders.place(Caller.of(security).userId(), request, idempotencyKey);
+            placement = orders.place(Callers.of(security).userId(), request, idempotencyKey);
         } catch (DomainException e) {
             metrics.placed(e.code() == ErrorCode.OUT_OF_STOCK ? OrderMetrics.Placed.OUT_OF_STOCK : OrderMetrics.Placed.REJECTED);
             throw e;
@@ -115,7 +116,7 @@ public class OrderResource {
             content = @Content(schema = @Schema(implementation = OrderView.class), examples = @ExampleObject(name = "order", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "ORDER_NOT_FOUND (also for another customer's order)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public OrderView get(@PathParam("id") String id) {
-        return orders.visibleTo(Caller.of(security), Ids.parse("id", id));
+        return orders.visibleTo(Callers.of(security), Ids.parse("id", id));
     }
 
     @GET
@@ -137,7 +138,7 @@ public class OrderResource {
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many streams open for this account", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
-        streams.open(Caller.of(security), Ids.parse("id", id), sink, sse);
+        streams.open(Callers.of(security), Ids.parse("id", id), sink, sse);
     }
 
     @GET
@@ -158,7 +159,7 @@ public class OrderResource {
                 throw new InvalidInput("status", "is not an order status");
             }
         }
-        return orders.list(Caller.of(security), PageRequest.of(page, offset, limit, 10, 100), wanted, userId == null ? null : Ids.parse("user_id", userId),
+        return orders.list(Callers.of(security), PageRequest.of(page, offset, limit, 10, 100), wanted, userId == null ? null : Ids.parse("user_id", userId),
                 QueryParams.flag("attention", attention));
     }
 
@@ -170,7 +171,7 @@ public class OrderResource {
     @APIResponse(responseCode = "404", description = "ORDER_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "ILLEGAL_TRANSITION: already shipped, delivered or ended", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public OrderView cancel(@PathParam("id") String id) {
-        return orders.cancel(Caller.of(security), Ids.parse("id", id));
+        return orders.cancel(Callers.of(security), Ids.parse("id", id));
     }
 
     @PUT

@@ -1,6 +1,5 @@
 package dev.emporium.order;
 
-import dev.emporium.auth.Caller;
 import dev.emporium.catalog.StockReservations;
 import dev.emporium.catalog.StockReservations.PricedProduct;
 import dev.emporium.payment.Payment;
@@ -9,6 +8,7 @@ import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.platform.error.FieldIssue;
 import dev.emporium.platform.error.InvalidInput;
 import dev.emporium.platform.error.NotFound;
+import dev.emporium.platform.security.Caller;
 import dev.emporium.web.Page;
 import dev.emporium.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;

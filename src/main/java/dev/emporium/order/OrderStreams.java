@@ -1,9 +1,9 @@
 package dev.emporium.order;
 
-import dev.emporium.auth.Caller;
 import dev.emporium.platform.error.DomainException;
 import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.platform.error.NotFound;
+import dev.emporium.platform.security.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

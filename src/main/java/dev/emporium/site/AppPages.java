@@ -2,7 +2,6 @@ package dev.emporium.site;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * console for every route under {@code /admin}, so that a deep link or a reload of any client-side route answers the
  * application (the routers in js/ then draw the view). Files and the API pass through untouched: an unknown
  * {@code /api/...} path keeps its JSON 404. Also gives the versioned static files and the WebJars their long cache.
+ * Declared in web.xml, which sets the order of the filters.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class AppPages extends HttpFilter {
 
     static final String STATIC = "/static/";

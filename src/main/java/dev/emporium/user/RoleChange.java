@@ -1,6 +1,7 @@
 package dev.emporium.user;
 
-import dev.emporium.web.EnumText;
+import dev.emporium.platform.json.EnumText;
+import dev.emporium.platform.security.Role;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.constraints.NotNull;
 

@@ -1,6 +1,7 @@
 package dev.emporium.user;
 
 import dev.emporium.platform.persistence.TrackedEntity;
+import dev.emporium.platform.security.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

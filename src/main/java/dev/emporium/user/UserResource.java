@@ -1,11 +1,13 @@
 package dev.emporium.user;
 
-import dev.emporium.auth.Caller;
+import dev.emporium.platform.security.Caller;
+import dev.emporium.platform.security.Role;
 import dev.emporium.web.Acknowledgement;
-import dev.emporium.web.ApiError;
 import dev.emporium.web.Page;
 import dev.emporium.web.PageRequest;
-import dev.emporium.web.QueryParams;
+import dev.emporium.web.error.ApiError;
+import dev.emporium.web.request.Callers;
+import dev.emporium.web.request.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -57,7 +59,7 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The account",
             content = @Content(schema = @Schema(implementation = UserView.class), examples = @ExampleObject(name = "user", value = USER_EXAMPLE)))
     public UserView me() {
-        Caller caller = Caller.of(security);
+        Caller caller = Callers.of(security);
         return UserView.of(users.visibleTo(caller, caller.userId()));
     }
 
@@ -68,7 +70,7 @@ public class UserResource {
             content = @Content(schema = @Schema(implementation = UserView.class), examples = @ExampleObject(name = "user", value = USER_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "USER_NOT_FOUND (also for another customer's account)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public UserView get(@PathParam("id") UUID id) {
-        return UserView.of(users.visibleTo(Caller.of(security), id));
+        return UserView.of(users.visibleTo(Callers.of(security), id));
     }
 
     @PUT
@@ -82,7 +84,7 @@ public class UserResource {
     @RequestBody(content = @Content(
             examples = @ExampleObject(name = "update", value = "{\"username\": \"ada\", \"email\": \"ada@example.com\"}")))
     public Acknowledgement update(@PathParam("id") UUID id, @Valid @NotNull UserUpdate update) {
-        User user = users.update(Caller.of(security), id, update);
+        User user = users.update(Callers.of(security), id, update);
         return new Acknowledgement("User updated successfully", user.getId());
     }
 
@@ -93,7 +95,7 @@ public class UserResource {
             content = @Content(schema = @Schema(implementation = Acknowledgement.class), examples = @ExampleObject(name = "deactivated", value = "{\"message\": \"User deactivated successfully\"}")))
     @APIResponse(responseCode = "404", description = "USER_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Acknowledgement deactivate(@PathParam("id") UUID id) {
-        users.deactivate(Caller.of(security), id);
+        users.deactivate(Callers.of(security), id);
         return new Acknowledgement("User deactivated successfully", null);
     }
 

@@ -1,17 +1,16 @@
 package dev.emporium.user;
 
-import dev.emporium.auth.Caller;
-import dev.emporium.auth.PasswordHasher;
-import dev.emporium.auth.PasswordPolicy;
-import dev.emporium.auth.RefreshTokens;
 import dev.emporium.platform.error.Conflict;
 import dev.emporium.platform.error.DomainException;
 import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.platform.error.FieldIssue;
 import dev.emporium.platform.error.NotFound;
+import dev.emporium.platform.security.Caller;
+import dev.emporium.platform.security.Role;
 import dev.emporium.web.Page;
 import dev.emporium.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,7 +33,7 @@ public class UserService {
     PasswordHasher hasher;
 
     @Inject
-    RefreshTokens refreshTokens;
+    Event<AccountDeactivated> deactivations;
 
     @Transactional
     public User create(String username, String email, String password, Role role) {
@@ -81,12 +80,15 @@ public class UserService {
         return user;
     }
 
-    /** Soft delete: the account stays (orders refer to it) but cannot log in, and its sessions end. */
+    /**
+     * Soft delete: the account stays (orders refer to it) but cannot log in, and its sessions end (auth observes
+     * AccountDeactivated in this transaction).
+     */
     @Transactional
     public void deactivate(Caller caller, UUID id) {
         User user = visibleTo(caller, id);
         user.deactivate();
-        refreshTokens.revokeAllOf(user.getId());
+        deactivations.fire(new AccountDeactivated(user.getId()));
     }
 
     @Transactional

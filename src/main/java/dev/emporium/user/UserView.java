@@ -1,5 +1,6 @@
 package dev.emporium.user;
 
+import dev.emporium.platform.security.Role;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package dev.emporium.web;
 
-import dev.emporium.user.Role;
+import dev.emporium.platform.security.Role;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

@@ -1,5 +1,6 @@
 package dev.emporium.web;
 
+import dev.emporium.platform.json.JsonMapping;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;

@@ -1,5 +1,6 @@
 package dev.emporium.web;
 
+import dev.emporium.web.request.QueryParams;
 import java.util.List;
 
 /**

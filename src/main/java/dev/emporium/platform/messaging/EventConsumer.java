@@ -2,8 +2,8 @@ package dev.emporium.platform.messaging;
 
 import dev.emporium.platform.correlation.CorrelationId;
 import dev.emporium.platform.correlation.LogCorrelation;
-import dev.emporium.web.JsonMapping;
-import dev.emporium.web.JsonNames;
+import dev.emporium.platform.json.JsonMapping;
+import dev.emporium.platform.json.JsonNames;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import jakarta.ejb.TransactionAttribute;

@@ -1,7 +1,7 @@
 package dev.emporium.platform.messaging;
 
 import dev.emporium.platform.correlation.CorrelationId;
-import dev.emporium.web.JsonMapping;
+import dev.emporium.platform.json.JsonMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;

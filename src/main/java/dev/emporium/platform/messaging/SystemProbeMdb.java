@@ -1,6 +1,6 @@
 package dev.emporium.platform.messaging;
 
-import dev.emporium.web.JsonMapping;
+import dev.emporium.platform.json.JsonMapping;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,6 +1,6 @@
 package dev.emporium.platform.messaging;
 
-import dev.emporium.web.JsonMapping;
+import dev.emporium.platform.json.JsonMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
