@@ -50,7 +50,7 @@ class OrderTest {
                     assertEquals(new Transition(from, to, "test"), transition);
                     assertEquals(to, order.getStatus());
                     assertEquals(history + 1, order.getHistory().size(), "the move is recorded");
-                    assertEquals(to.wireName(), order.getHistory().get(history).getStatus());
+                    assertEquals(to, order.getHistory().get(history).getStatus());
                     assertEquals(to == PAYMENT_FAILED || to == CANCELLED, transition.releasesStock(), from + " -> " + to);
                     moved++;
                 } else {
