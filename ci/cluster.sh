@@ -43,7 +43,7 @@ template() {
     echo "$WLP/usr/servers/emporium"
 }
 
-# The server directory of replica R: the shipped server.xml, the adapter and driver of the template, and the
+# The server directory of replica R: the shipped server.xml and messaging.xml, the adapter and driver of the template, and the
 # environment in server.env (so a restart by hand runs with the same configuration).
 create_replica() {
     local replica=$1 port dir source
@@ -51,7 +51,7 @@ create_replica() {
     [[ -f target/emporium.war ]] || die "target/emporium.war is missing: run ./mvnw package first"
     rm -rf "$dir"
     mkdir -p "$dir/dropins" "$dir/lib"
-    cp src/main/liberty/config/server.xml "$dir/"
+    cp src/main/liberty/config/server.xml src/main/liberty/config/messaging.xml "$dir/"
     cp -r "$source/artemis-ra" "$dir/"
     cp -r "$source/lib/jdbc" "$dir/lib/"
     cp target/emporium.war "$dir/dropins/"

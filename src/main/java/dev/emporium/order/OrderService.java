@@ -158,14 +158,15 @@ public class OrderService {
     }
 
     private Order move(Order order, OrderStatus target, String reason, String trackingNumber) {
-        // Decided before the move (a read), done after it: an illegal move refunds nothing.
+        // Decided before the move (a read), owed after it: an illegal move owes nothing. The gateway gives the money
+        // back once this transaction has committed.
         boolean refund = target == OrderStatus.CANCELLED && payments.isRefundable(order.getId());
-        Transition transition = order.moveTo(target, refund ? reason + "; payment refunded" : reason);
+        Transition transition = order.moveTo(target, refund ? reason + "; payment to be refunded" : reason);
         if (transition.releasesStock()) {
             stock.release(order.getItems().stream().collect(Collectors.toMap(OrderItem::getProductId, OrderItem::getQuantity)));
         }
         if (refund) {
-            payments.refund(order.getId());
+            payments.oweRefund(order.getId());
         }
         if (trackingNumber != null) {
             order.setTrackingNumber(trackingNumber.strip());
@@ -197,7 +198,7 @@ public class OrderService {
     /**
      * Payment, last step, once the gateway's answer is recorded: moves the order to processing (authorised) or
      * payment_failed (declined, stock back). The order's row lock keeps a concurrent cancel out; an order cancelled
-     * while the gateway was asked gets its money back, and one moved on by an earlier delivery is left as it is.
+     * while the gateway was asked is owed its money back, and one moved on by an earlier delivery is left as it is.
      */
     @Transactional
     public Outcome settlePayment(UUID orderId) {
@@ -207,7 +208,7 @@ public class OrderService {
         }
         if (!order.awaitsPayment()) {
             if (order.getStatus() == OrderStatus.CANCELLED) {
-                payments.refund(orderId);
+                payments.oweRefund(orderId);
             }
             return Outcome.ALREADY_DONE;
         }

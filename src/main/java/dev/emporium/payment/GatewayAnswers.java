@@ -6,9 +6,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Records the gateway's answer to a pending payment, in a transaction of its own once the gateway has answered. */
+/**
+ * The short transactions around the gateway's calls, each of its own: what is owed before asking, and the gateway's
+ * answers (to a pending payment, to a refund owed) after. The gateway is never asked inside one of them.
+ */
 @ApplicationScoped
 class GatewayAnswers {
 
@@ -21,12 +27,43 @@ class GatewayAnswers {
     /** The payment's status after the answer; a payment a concurrent delivery answered first keeps that answer. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Payment.Status record(UUID orderId, PaymentGateway.Authorization answer) {
-        Payment payment = em.createQuery("select p from Payment p where p.orderId = :order", Payment.class)
-                .setParameter("order", orderId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+        Payment payment = locked(orderId);
         if (payment.getStatus() == Payment.Status.PENDING) {
             payment.settle(answer);
             metrics.outcome(answer.approved() ? "authorised" : "declined");
         }
         return payment.getStatus();
+    }
+
+    /** The gateway gave back a refund owed; one that a concurrent attempt recorded first stays as it is. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void recordRefund(UUID orderId) {
+        Payment payment = locked(orderId);
+        if (payment.getStatus() == Payment.Status.REFUND_PENDING) {
+            payment.refunded();
+            metrics.outcome("refunded");
+        }
+    }
+
+    /** The payment of the order if a refund is owed for it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Optional<Payment> owedRefund(UUID orderId) {
+        return em.createQuery("select p from Payment p where p.orderId = :order and p.status = :owed", Payment.class)
+                .setParameter("order", orderId).setParameter("owed", Payment.Status.REFUND_PENDING)
+                .getResultStream().findFirst();
+    }
+
+    /** The orders whose refunds have been owed since before the given time, oldest first, at most the limit. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<UUID> refundsOwedSince(Instant before, int limit) {
+        return em.createQuery("select p.orderId from Payment p where p.status = :owed and p.updatedAt < :before"
+                        + " order by p.updatedAt", UUID.class)
+                .setParameter("owed", Payment.Status.REFUND_PENDING).setParameter("before", before)
+                .setMaxResults(limit).getResultList();
+    }
+
+    private Payment locked(UUID orderId) {
+        return em.createQuery("select p from Payment p where p.orderId = :order", Payment.class)
+                .setParameter("order", orderId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
     }
 }

@@ -10,8 +10,8 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
- * The payment for one order: pending while the gateway is asked, then authorised or declined, and refunded when an
- * authorised order is cancelled.
+ * The payment for one order: pending while the gateway is asked, then authorised or declined; when an authorised
+ * order is cancelled, refund_pending until the gateway has given the money back, then refunded.
  */
 @Entity
 @Table(name = "payments")
@@ -19,7 +19,7 @@ public class Payment extends TrackedEntity {
 
     /** Where a payment stands. */
     public enum Status implements WireNamed {
-        PENDING, AUTHORISED, DECLINED, REFUNDED
+        PENDING, AUTHORISED, DECLINED, REFUND_PENDING, REFUNDED
     }
 
     @Column(name = "order_id", nullable = false, updatable = false, unique = true)
@@ -78,7 +78,19 @@ public class Payment extends TrackedEntity {
         return reason;
     }
 
+    /** The order was cancelled: what was taken is owed back. */
+    void oweRefund() {
+        if (status != Status.AUTHORISED) {
+            throw new IllegalStateException("payment " + getId() + " is " + status + ", not authorised");
+        }
+        status = Status.REFUND_PENDING;
+    }
+
+    /** The gateway gave the money back. */
     void refunded() {
+        if (status != Status.REFUND_PENDING) {
+            throw new IllegalStateException("payment " + getId() + " is " + status + ", not refund_pending");
+        }
         status = Status.REFUNDED;
     }
 }

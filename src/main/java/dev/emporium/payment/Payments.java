@@ -1,6 +1,7 @@
 package dev.emporium.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +15,8 @@ import java.util.UUID;
  * (pending, in the caller's transaction), the gateway is asked with no transaction open and the order id as its
  * idempotency key, and its answer is recorded in a transaction of its own. A crash between any two steps leaves a
  * pending payment that the redelivered message takes up again; asking the gateway a second time charges nothing more.
+ * Refunds go the same way: the cancelling transaction records the refund as owed (refund_pending), and the gateway is
+ * asked once it has committed ({@link Refunds}), again by {@link OwedRefunds} until it has answered.
  */
 @ApplicationScoped
 public class Payments {
@@ -29,6 +32,9 @@ public class Payments {
 
     @Inject
     PaymentMetrics metrics;
+
+    @Inject
+    Event<RefundOwed> refundOwed;
 
     /** Step 1: the payment the order is about to be charged, recorded as pending unless an earlier delivery did. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -55,17 +61,16 @@ public class Payments {
         return answers.record(payment.getOrderId(), answer);
     }
 
-    /** Gives back what was taken for the order, if anything was; true when money went back. */
+    /**
+     * Records that what was taken for the order is owed back, in the caller's transaction (the one that cancels the
+     * order); the gateway is asked after it commits. True when money had been taken.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean refund(UUID orderId) {
+    public boolean oweRefund(UUID orderId) {
         Optional<Payment> payment = of(orderId).filter(p -> p.getStatus() == Payment.Status.AUTHORISED);
         payment.ifPresent(p -> {
-            metrics.timed("refund", () -> {
-                gateway.refund(orderId, p.getReference(), p.getAmount(), p.getCurrency());
-                return null;
-            });
-            p.refunded();
-            metrics.outcome("refunded");
+            p.oweRefund();
+            refundOwed.fire(new RefundOwed(orderId));
         });
         return payment.isPresent();
     }

@@ -16,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Test tokens provoke the provider's failures, as real providers' test cards do: tok_unavailable_once (the first
  * request for an order, in this process, fails before the provider charges), tok_answer_lost_once (the provider
- * charges, and the first answer is lost on the way back) and tok_slow (the answer takes three seconds).
+ * charges, and the first answer is lost on the way back), tok_slow (the answer takes three seconds) and
+ * tok_refund_answer_lost_once (approved; the provider gives the money back, and the answer to the first request to
+ * do so is lost).
  */
 @ApplicationScoped
 public class SimulatedPaymentGateway implements PaymentGateway {
@@ -25,6 +27,7 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     public static final String UNAVAILABLE_ONCE_TOKEN = "tok_unavailable_once";
     public static final String ANSWER_LOST_ONCE_TOKEN = "tok_answer_lost_once";
     public static final String SLOW_TOKEN = "tok_slow";
+    public static final String REFUND_ANSWER_LOST_ONCE_TOKEN = "tok_refund_answer_lost_once";
     static final Duration SLOW_ANSWER = Duration.ofSeconds(3);
 
     @Inject
@@ -39,12 +42,16 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     SimulatedProviderLedger ledger;
 
     private final Set<UUID> failedOnce = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> refundAnswerLostOnce = ConcurrentHashMap.newKeySet();
 
     @Override
     public Authorization authorize(UUID orderId, BigDecimal amount, String currency, String paymentToken) {
         waitLikeAProvider(SLOW_TOKEN.equals(paymentToken) ? SLOW_ANSWER : latency);
         if (UNAVAILABLE_ONCE_TOKEN.equals(paymentToken) && failedOnce.add(orderId)) {
             throw new PaymentGatewayUnavailable("the simulated provider did not answer (before charging)");
+        }
+        if (REFUND_ANSWER_LOST_ONCE_TOKEN.equals(paymentToken)) {
+            refundAnswerLostOnce.add(orderId);
         }
         Authorization answer = ledger.charge(orderId, amount, currency, decide(amount, paymentToken));
         if (ANSWER_LOST_ONCE_TOKEN.equals(paymentToken) && failedOnce.add(orderId)) {
@@ -57,6 +64,9 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     public void refund(UUID orderId, String reference, BigDecimal amount, String currency) {
         waitLikeAProvider(latency);
         ledger.refund(orderId);
+        if (refundAnswerLostOnce.remove(orderId)) {
+            throw new PaymentGatewayUnavailable("the simulated provider's answer to the refund was lost (after giving back)");
+        }
     }
 
     private Authorization decide(BigDecimal amount, String paymentToken) {

@@ -34,10 +34,11 @@ class SimulatedProviderLedger {
         return new Authorization((Boolean) booked[0], (String) booked[1], (String) booked[2]);
     }
 
-    /** Marks the key's charge given back; asked again, it stays given back once. */
+    /** Marks the key's charge given back and counts the request; asked again, it stays given back once. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void refund(UUID key) {
-        em.createNativeQuery("UPDATE simulated_provider_charges SET refunded_at = coalesce(refunded_at, now())"
-                + " WHERE idempotency_key = ?1 AND approved").setParameter(1, key).executeUpdate();
+        em.createNativeQuery("UPDATE simulated_provider_charges SET refunded_at = coalesce(refunded_at, now()),"
+                + " refund_requests = refund_requests + 1 WHERE idempotency_key = ?1 AND approved")
+                .setParameter(1, key).executeUpdate();
     }
 }

@@ -185,7 +185,7 @@ class ManifestsTest {
         assertTrue(serverXml.contains("<feature>mpMetrics-"), "server.xml has no mpMetrics feature");
 
         Map<String, String> brokerXml = BrokerSettings.fromXml(PROJECT.resolve("ci/artemis/broker.xml"));
-        Map<String, String> jmsDestinations = jmsDestinations(serverXml);
+        Map<String, String> jmsDestinations = jmsDestinations(read(PROJECT.resolve("src/main/liberty/config/messaging.xml")));
         Map<String, String> asyncApi = asyncApiChannels();
         String imageName = imageName();
 
@@ -206,16 +206,16 @@ class ManifestsTest {
             assertEquals("Redirect", app.path("route").path("insecureEdgeTerminationPolicy").asText(), rendered + ": Route");
             assertFalse(app.path("manageTLS").asBoolean(true), rendered + ": manageTLS would re-encrypt to a port the image does not open");
 
-            // The broker has every destination server.xml and the AsyncAPI document name, and is configured as
+            // The broker has every destination messaging.xml and the AsyncAPI document name, and is configured as
             // broker.xml is, whole.
             JsonNode broker = rendered.only("ActiveMQArtemis");
             Map<String, String> resource = BrokerSettings.fromResource(broker);
             Map<String, String> addresses = BrokerSettings.addresses(resource);
             jmsDestinations.forEach((address, routing) -> {
-                assertEquals(routing, addresses.get(address), rendered + ": server.xml's destination " + address);
+                assertEquals(routing, addresses.get(address), rendered + ": messaging.xml's destination " + address);
                 if (routing.equals("ANYCAST")) {
                     assertEquals("ANYCAST", resource.get("addressConfigurations/" + address + "/queueConfigs/" + address + "/routingType"),
-                            rendered + ": the queue " + address + " that server.xml names");
+                            rendered + ": the queue " + address + " that messaging.xml names");
                 }
             });
             asyncApi.forEach((address, routing) -> assertEquals(routing, addresses.get(address),
@@ -353,14 +353,14 @@ class ManifestsTest {
         throw new AssertionError(variable + " is not in the application's env");
     }
 
-    /** server.xml's jmsQueue and jmsTopic addresses: queues are ANYCAST, topics MULTICAST. */
+    /** messaging.xml's jmsQueue and jmsTopic addresses: queues are ANYCAST, topics MULTICAST. */
     private static Map<String, String> jmsDestinations(String serverXml) {
         Map<String, String> destinations = new TreeMap<>();
         Matcher m = Pattern.compile("<(jmsQueue|jmsTopic)\\b[^>]*>\\s*<properties\\.artemis\\s+Address=\"([^\"]+)\"").matcher(serverXml);
         while (m.find()) {
             destinations.put(m.group(2), m.group(1).equals("jmsQueue") ? "ANYCAST" : "MULTICAST");
         }
-        assertTrue(destinations.size() >= 5, "server.xml's destinations were not found: " + destinations);
+        assertTrue(destinations.size() >= 5, "messaging.xml's destinations were not found: " + destinations);
         return destinations;
     }
 

@@ -44,8 +44,9 @@ final class ServerSettings {
     /** By environment variable name. */
     static Map<String, Setting> read(Path projectDir) {
         Map<String, Setting> settings = new TreeMap<>();
-        Path serverXml = projectDir.resolve("src/main/liberty/config/server.xml");
-        String server = text(serverXml);
+        // server.xml and the messaging.xml it includes.
+        String server = text(projectDir.resolve("src/main/liberty/config/server.xml"))
+                + text(projectDir.resolve("src/main/liberty/config/messaging.xml"));
         Map<String, String> serverDefaults = new TreeMap<>();
         Matcher defaults = SERVER_VARIABLE_DEFAULT.matcher(server);
         while (defaults.find()) {

@@ -2,10 +2,16 @@ package dev.emporium.faults;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Two replicas behind HAProxy on the "faults" service set, run by ci/cluster.sh (HAProxy on 9290, replicas a and b on
@@ -32,6 +38,32 @@ final class Cluster {
 
     static URI replica(String name) {
         return URI.create("http://localhost:" + (name.equals("a") ? 9291 : 9292) + "/");
+    }
+
+    /**
+     * What the replicas' logs say about their readiness checks that reported DOWN (Liberty's CWMMH0052W), counted by
+     * replica, check and data: why HAProxy took a replica out.
+     */
+    static Map<String, Long> readinessDowns() {
+        Pattern down = Pattern.compile("reported a DOWN status for the health check, ([^,]+), and with the data ([^\"]*)");
+        Map<String, Long> counts = new TreeMap<>();
+        for (String replica : List.of("a", "b")) {
+            Path logs = FaultServices.basedir().toPath().resolve("target/liberty/wlp/usr/servers/emporium-" + replica + "/logs");
+            if (!Files.isDirectory(logs)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(logs)) {
+                for (Path log : files.filter(f -> f.getFileName().toString().startsWith("messages")).toList()) {
+                    Matcher m = down.matcher(Files.readString(log));
+                    while (m.find()) {
+                        counts.merge(replica + " " + m.group(1) + " " + m.group(2), 1L, Long::sum);
+                    }
+                }
+            } catch (IOException e) {
+                counts.put(replica + " logs unreadable: " + e.getMessage(), 0L);
+            }
+        }
+        return counts;
     }
 
     /** Both replicas and HAProxy, on a database made afresh. */

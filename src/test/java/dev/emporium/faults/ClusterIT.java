@@ -196,7 +196,11 @@ class ClusterIT {
         ScenarioReport report = new ScenarioReport(original.name(), original.orders(), original.requests(), original.statuses(),
                 original.outage(), original.recovery(), original.drain(), original.slowestAnswer(), verdicts);
         reports.add(report);
-        Scenario.assertHolds(report);
+        try {
+            Scenario.assertHolds(report);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; readiness DOWN in the replicas' logs: " + Cluster.readinessDowns(), e);
+        }
     }
 
     /**

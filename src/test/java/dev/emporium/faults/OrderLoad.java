@@ -53,6 +53,8 @@ final class OrderLoad {
     private final Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
     private final List<String> refusals = new ArrayList<>();
     private final AtomicLong slowestMillis = new AtomicLong();
+    /** The first body seen for each answer other than 201, so that a report says why, not only how often. */
+    private final Map<String, String> firstAnswers = new ConcurrentHashMap<>();
     private final List<Thread> clients = new ArrayList<>();
 
     OrderLoad(URI server, List<Customer> customers, List<String> products, int orders, Duration pause) {
@@ -127,6 +129,11 @@ final class OrderLoad {
         return sorted;
     }
 
+    /** For each answer other than 201, the first body a client got with it (abbreviated). */
+    Map<String, String> firstAnswers() {
+        return new TreeMap<>(firstAnswers);
+    }
+
     int requests() {
         return statuses.values().stream().mapToInt(AtomicInteger::get).sum();
     }
@@ -175,7 +182,12 @@ final class OrderLoad {
             }
             int status = response.statusCode();
             // A proxy's own answer (HAProxy with no ready replica) is told apart from the application's JSON.
-            count(status + (status >= 500 && !response.body().startsWith("{") ? " (proxy)" : ""));
+            String counted = status + (status >= 500 && !response.body().startsWith("{") ? " (proxy)" : "");
+            count(counted);
+            if (status != 201) {
+                firstAnswers.putIfAbsent(counted, response.headers().firstValue("X-Emporium-Replica").map(r -> "replica " + r + ": ")
+                        .orElse("") + abbreviated(response.body()));
+            }
             if (status == 201) {
                 acknowledged.put(key, new Acknowledged(key, json(response.body()).getString("order_id"), attempt));
                 response.headers().firstValue("X-Emporium-Replica")
@@ -210,6 +222,11 @@ final class OrderLoad {
         }
         String token = random.nextDouble() < DECLINED_SHARE ? "tok_declined" : "tok_visa";
         return "{\"items\": [" + items + "], \"shipping_address\": \"1 Fault Street\", \"payment_token\": \"" + token + "\"}";
+    }
+
+    private static String abbreviated(String body) {
+        String line = body.replaceAll("\\s+", " ").strip();
+        return line.length() <= 240 ? line : line.substring(0, 240) + "…";
     }
 
     private void count(String status) {

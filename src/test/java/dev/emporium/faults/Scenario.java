@@ -69,7 +69,8 @@ final class Scenario {
         List<Invariants.Verdict> verdicts = new ArrayList<>(Invariants.check(before, load, expectedDeadLetters));
         verdicts.add(0, new Invariants.Verdict("clients saw only " + String.join(", ", new TreeSet<>(answers)),
                 answers.containsAll(load.statuses().keySet()),
-                "statuses " + load.statuses() + "; slowest answer " + load.slowestAnswer().toMillis() + " ms"));
+                "statuses " + load.statuses() + "; slowest answer " + load.slowestAnswer().toMillis() + " ms"
+                        + (load.firstAnswers().isEmpty() ? "" : "; first of each: " + load.firstAnswers())));
         ScenarioReport report = new ScenarioReport(name, load.total(), load.requests(), load.statuses(),
                 Duration.between(faulted, healed), recovery, drain, load.slowestAnswer(), verdicts);
         return new Outcome(load, before, report);

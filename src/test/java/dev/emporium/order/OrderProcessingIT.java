@@ -182,11 +182,18 @@ class OrderProcessingIT {
         assertEquals(200, cancelled.status(), cancelled.toString());
         assertEquals("cancelled", cancelled.string("status"));
         var history = cancelled.json().getJsonArray("status_history");
-        assertEquals("cancelled by the customer; payment refunded", history.getJsonObject(history.size() - 1).getString("reason"));
+        assertEquals("cancelled by the customer; payment to be refunded", history.getJsonObject(history.size() - 1).getString("reason"));
         assertEquals(10, stock());
-        assertEquals(1, Database.number("SELECT count(*) FROM payments WHERE order_id = ?::uuid AND status = 'refunded'", id));
+        // The gateway is asked once the cancel has committed, not inside it.
+        Poll.untilTrue(PROCESSING, "payment of " + id + " refunded", () -> Database.number(
+                "SELECT count(*) FROM payments WHERE order_id = ?::uuid AND status = 'refunded'", id) == 1);
+        assertEquals(1, Database.number("SELECT refund_requests FROM simulated_provider_charges WHERE idempotency_key = ?::uuid"
+                + " AND refunded_at IS NOT NULL", id), "given back by the provider at the first request");
+        // Right after the commit, not by the retry of owed refunds (which waits for a refund owed 2 s in the tests).
+        assertTrue(Database.number("SELECT count(*) FROM payments p JOIN orders o ON o.id = p.order_id WHERE p.order_id = ?::uuid"
+                + " AND p.updated_at < o.updated_at + interval '2 seconds'", id) == 1, "refunded right after the cancel");
         assertEquals(List.of("pending", "processing", "cancelled"), statuses(statusEvents(id, 3)));
-        assertTrue(Mailbox.text(Mailbox.await(ada.email(), "cancelled", PROCESSING)).contains("payment refunded"));
+        assertTrue(Mailbox.text(Mailbox.await(ada.email(), "cancelled", PROCESSING)).contains("payment to be refunded"));
     }
 
     @Test

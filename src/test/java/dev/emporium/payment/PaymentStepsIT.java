@@ -112,6 +112,28 @@ class PaymentStepsIT {
         assertEquals(2, history(id).size(), "pending, cancelled");
     }
 
+    @Test
+    void aRefundWhoseAnswerIsLostStaysOwedAndIsAskedAgainWithoutGivingBackTwice() {
+        String id = Orders.place(api, customer, product, 2, SimulatedPaymentGateway.REFUND_ANSWER_LOST_ONCE_TOKEN);
+        Orders.awaitStatus(api, customer.accessToken(), id, "processing", PROCESSING);
+
+        Reply cancelled = api.post("/orders/" + id + "/cancel", null, customer.accessToken());
+        assertEquals(200, cancelled.status(), cancelled.toString());
+        assertEquals("cancelled", cancelled.string("status"));
+        assertEquals(10, stock());
+        // The provider gave the money back after the cancel committed; its answer was lost, so the refund stays owed.
+        Poll.untilTrue(PROCESSING, "the provider gave back",
+                () -> Database.number("SELECT count(*) FROM simulated_provider_charges WHERE idempotency_key = ?::uuid"
+                        + " AND refunded_at IS NOT NULL", id) == 1);
+        assertEquals("refund_pending", paymentStatus(id), "owed until the gateway's answer is heard");
+
+        // OwedRefunds asks again (every EMPORIUM_PAYMENT_REFUND_RETRY_INTERVAL, 2 s in the tests) under the same key.
+        awaitPayment(id, "refunded");
+        assertEquals(2, Database.number("SELECT refund_requests FROM simulated_provider_charges WHERE idempotency_key = ?::uuid"
+                + " AND approved AND refunded_at IS NOT NULL", id), "asked twice, given back once");
+        assertEquals("cancelled", status(id));
+    }
+
     /** One payment, one charge booked by the provider after the given number of requests, the same reference. */
     private static void assertChargedOnce(String orderId, int requests) {
         assertEquals(1, Database.number("SELECT count(*) FROM payments WHERE order_id = ?::uuid AND status = 'authorised'", orderId));

@@ -22,7 +22,8 @@ public class DatabaseCheck implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(DatabaseCheck.class.getName());
     private static final int VALIDATION_TIMEOUT_SECONDS = 1;
 
-    @Resource(lookup = "jdbc/emporium")
+    /** A pool of its own (server.xml), so that a replica busy serving is not taken for one that cannot. */
+    @Resource(lookup = "jdbc/emporiumHealth")
     DataSource dataSource;
 
     @Inject

@@ -1,6 +1,6 @@
 package dev.emporium.platform.messaging;
 
-/** The broker's addresses that Emporium uses, and the JNDI names of the messaging resources server.xml defines. */
+/** The broker's addresses that Emporium uses, and the JNDI names of the messaging resources messaging.xml defines. */
 public final class Destinations {
 
     public static final String CONNECTION_FACTORY = "jms/emporium";

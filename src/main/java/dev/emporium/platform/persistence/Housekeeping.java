@@ -1,20 +1,13 @@
 package dev.emporium.platform.persistence;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,16 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Housekeeping {
 
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
-    private static final String LEASE = "retention";
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    PeriodicJobs jobs;
 
     @Inject
     Instance<RetentionSweep> sweeps;
-
-    @Inject
-    MaintenanceLease lease;
 
     @Inject
     @ConfigProperty(name = "emporium.retention.interval", defaultValue = "PT1H")
@@ -47,34 +36,16 @@ public class Housekeeping {
     @ConfigProperty(name = "emporium.retention.batch-size", defaultValue = "1000")
     int batchSize;
 
-    private final String holder = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     private ScheduledFuture<?> task;
 
     void start(@Observes Startup startup) {
-        long every = interval.toMillis();
-        task = scheduler.scheduleWithFixedDelay(this::run, every, every, TimeUnit.MILLISECONDS);
+        task = jobs.schedule("retention", interval, () -> sweeps.forEach(this::sweep));
     }
 
     @PreDestroy
     void stop() {
         if (task != null) {
             task.cancel(false);
-        }
-    }
-
-    /** One period's run, on this replica if it wins the lease. */
-    void run() {
-        try {
-            // A little shorter than the period, so that the next period's first timer on any replica finds it free.
-            if (!lease.claim(LEASE, holder, interval.minus(interval.dividedBy(10)))) {
-                return;
-            }
-            for (RetentionSweep sweep : sweeps) {
-                sweep(sweep);
-            }
-        } catch (RuntimeException e) {
-            // Caught whatever it is: a periodic task that throws is never run again.
-            LOG.log(Level.WARNING, "Housekeeping failed; trying again in " + interval, e);
         }
     }
 
@@ -91,18 +62,6 @@ public class Housekeeping {
             long total = deleted;
             int count = batches;
             LOG.info(() -> "Housekeeping: deleted " + total + " " + sweep.name() + " in " + count + " batches");
-        }
-    }
-
-    private static String hostName() {
-        String pod = System.getenv("HOSTNAME");
-        if (pod != null && !pod.isBlank()) {
-            return pod;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown-host";
         }
     }
 }

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * A named lease in the database, so that a periodic job runs on one replica per period: whoever claims it first
@@ -17,6 +20,11 @@ public class MaintenanceLease {
     @PersistenceContext(unitName = "emporium")
     EntityManager em;
 
+    /** A holder name for a job on this replica: the pod's (or host's) name, and a random part for this run. */
+    static String newHolder() {
+        return hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     /** True when this holder now has the lease for the given time; false while someone else's has not expired. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean claim(String name, String holder, Duration length) {
@@ -27,5 +35,17 @@ public class MaintenanceLease {
                     WHERE maintenance_leases.expires_at <= now()""")
                 .setParameter(1, name).setParameter(2, holder).setParameter(3, length.toMillis() / 1000.0)
                 .executeUpdate() == 1;
+    }
+
+    private static String hostName() {
+        String pod = System.getenv("HOSTNAME");
+        if (pod != null && !pod.isBlank()) {
+            return pod;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
     }
 }
