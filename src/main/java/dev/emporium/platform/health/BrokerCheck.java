@@ -1,6 +1,7 @@
 package dev.emporium.platform.health;
 
 import dev.emporium.platform.messaging.Destinations;
+import dev.emporium.platform.shutdown.GracefulShutdown;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,9 @@ public class BrokerCheck implements HealthCheck {
     ManagedExecutorService executor;
 
     @Inject
+    GracefulShutdown shutdown;
+
+    @Inject
     @ConfigProperty(name = "ARTEMIS_HOST", defaultValue = "127.0.0.1")
     String host;
 
@@ -47,7 +51,7 @@ public class BrokerCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return TimeBoxed.probe(executor, "broker", this::probe);
+        return TimeBoxed.probe(shutdown, executor, "broker", this::probe);
     }
 
     private HealthCheckResponse probe() {

@@ -1,6 +1,7 @@
 package dev.emporium.platform.health;
 
 import dev.emporium.platform.database.SchemaMigration;
+import dev.emporium.platform.shutdown.GracefulShutdown;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +33,12 @@ public class DatabaseCheck implements HealthCheck {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    GracefulShutdown shutdown;
+
     @Override
     public HealthCheckResponse call() {
-        return TimeBoxed.probe(executor, "database", this::probe);
+        return TimeBoxed.probe(shutdown, executor, "database", this::probe);
     }
 
     private HealthCheckResponse probe() {

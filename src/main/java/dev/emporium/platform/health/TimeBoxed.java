@@ -1,5 +1,6 @@
 package dev.emporium.platform.health;
 
+import dev.emporium.platform.shutdown.GracefulShutdown;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +23,15 @@ final class TimeBoxed {
     private TimeBoxed() {
     }
 
-    static HealthCheckResponse probe(ExecutorService executor, String name, Callable<HealthCheckResponse> probe) {
+    /**
+     * Not probed at all once the server is stopping: readiness is DOWN then whatever the dependencies say, and the
+     * answer must come at once from a server busy finishing its work, not after the probes' deadlines.
+     */
+    static HealthCheckResponse probe(GracefulShutdown shutdown, ExecutorService executor, String name,
+                                     Callable<HealthCheckResponse> probe) {
+        if (shutdown.draining()) {
+            return HealthCheckResponse.named(name).down().withData("not checked", "the server is stopping").build();
+        }
         Future<HealthCheckResponse> answer = executor.submit(probe);
         try {
             return answer.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
