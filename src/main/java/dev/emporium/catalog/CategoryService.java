@@ -5,6 +5,8 @@ import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.platform.error.InvalidInput;
 import dev.emporium.platform.error.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -16,6 +18,9 @@ public class CategoryService {
 
     @PersistenceContext(unitName = "emporium")
     EntityManager em;
+
+    @Inject
+    Event<CatalogChanged> changes;
 
     public List<Category> all() {
         return em.createQuery("select c from Category c left join fetch c.parent order by c.name, c.id", Category.class)
@@ -36,6 +41,7 @@ public class CategoryService {
         Category category = new Category(write.name().strip(), write.slug(), parent(write.parentId(), null));
         category.setDescription(write.description() == null ? "" : write.description());
         em.persist(category);
+        changes.fire(CatalogChanged.everything());
         return category;
     }
 
@@ -47,6 +53,7 @@ public class CategoryService {
         category.setSlug(write.slug());
         category.setDescription(write.description() == null ? "" : write.description());
         category.setParent(parent(write.parentId(), id));
+        changes.fire(CatalogChanged.everything());
         return category;
     }
 
@@ -65,6 +72,7 @@ public class CategoryService {
             throw new Conflict(ErrorCode.CATEGORY_NOT_EMPTY, "The category still has sub-categories", "id");
         }
         em.remove(category);
+        changes.fire(CatalogChanged.everything());
     }
 
     private Category parent(UUID parentId, UUID self) {

@@ -16,6 +16,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -72,6 +73,9 @@ public class ProductResource {
     ProductService products;
 
     @Inject
+    CatalogCache cache;
+
+    @Inject
     Locations locations;
 
     @Inject
@@ -82,6 +86,9 @@ public class ProductResource {
 
     @Context
     HttpHeaders headers;
+
+    @Context
+    HttpServletRequest http;
 
     @GET
     @PermitAll
@@ -108,8 +115,9 @@ public class ProductResource {
         }
         ProductFilter filter = new ProductFilter(category, categoryId == null ? null : Ids.parse("category_id", categoryId),
                 search, min, max, QueryParams.flag("in_stock", inStock), ProductSort.parse(sort));
-        Page<ProductView> result = products.list(filter, PageRequest.of(page, offset, limit, 10, 100));
-        return cacheable(Response.ok(result)).build();
+        CatalogCache.Read<Page<ProductView>> result = cache.page(filter, PageRequest.of(page, offset, limit, 10, 100));
+        http.setAttribute(CatalogResponseCache.READ_STARTED, result.startedNanos());
+        return cacheable(Response.ok(result.value())).build();
     }
 
     @GET
@@ -123,8 +131,10 @@ public class ProductResource {
     @APIResponse(responseCode = "404", description = "PRODUCT_NOT_FOUND", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED: If-Match given and not the current ETag", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response get(@PathParam("id") String id) {
-        Product product = products.find(Ids.parse("id", id));
-        EntityTag tag = etag(product);
+        CatalogCache.Read<ListedProduct> read = cache.product(Ids.parse("id", id));
+        ListedProduct product = read.value();
+        http.setAttribute(CatalogResponseCache.READ_STARTED, read.startedNanos());
+        EntityTag tag = etag(product.version());
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {
             Response answer = cacheable(unchanged).tag(tag).build();
@@ -135,7 +145,7 @@ public class ProductResource {
             }
             return answer;
         }
-        return cacheable(Response.ok(ProductView.of(product))).tag(tag).build();
+        return cacheable(Response.ok(product.view())).tag(tag).build();
     }
 
     @POST
@@ -216,7 +226,11 @@ public class ProductResource {
     }
 
     private static EntityTag etag(Product product) {
-        return new EntityTag(Long.toString(product.getVersion()));
+        return etag(product.getVersion());
+    }
+
+    private static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
     }
 
     /** The version an If-Match names ("3" or W/"3"); null without the header; * matches any. */

@@ -8,6 +8,7 @@ import dev.emporium.platform.error.PreconditionFailed;
 import dev.emporium.web.Page;
 import dev.emporium.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -43,6 +44,18 @@ public class ProductService {
     @ConfigProperty(name = "emporium.store.currency", defaultValue = "EUR")
     String storeCurrency;
 
+    @Inject
+    Event<CatalogChanged> changes;
+
+    /** A product that is listed (not archived), as the API shows it; empty when there is none. */
+    public Optional<ListedProduct> findListed(UUID id) {
+        Product product = em.find(Product.class, id);
+        if (product == null || product.getArchivedAt() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(ListedProduct.of(product));
+    }
+
     /** A product that is listed (not archived). */
     public Product find(UUID id) {
         Product product = em.find(Product.class, id);
@@ -66,6 +79,7 @@ public class ProductService {
         apply(product, write);
         em.persist(product);
         flush();
+        changes.fire(CatalogChanged.product(product.getId()));
         return product;
     }
 
@@ -84,6 +98,7 @@ public class ProductService {
         product.setStock(write.stock());
         apply(product, write);
         flush();
+        changes.fire(CatalogChanged.product(id));
         return product;
     }
 
@@ -92,6 +107,7 @@ public class ProductService {
         Product product = find(id);
         product.setImageKey(key);
         flush();
+        changes.fire(CatalogChanged.product(id));
         return product;
     }
 
@@ -102,6 +118,7 @@ public class ProductService {
         requireVersion(product, expectedVersion);
         product.archive();
         flush();
+        changes.fire(CatalogChanged.product(id));
     }
 
     /**

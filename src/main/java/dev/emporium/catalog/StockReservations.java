@@ -1,6 +1,8 @@
 package dev.emporium.catalog;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -22,6 +24,9 @@ public class StockReservations {
 
     @PersistenceContext(unitName = "emporium")
     EntityManager em;
+
+    @Inject
+    Event<CatalogChanged> changes;
 
     /** What an order line keeps of a product: its name, price and currency when the order was placed. */
     public record PricedProduct(UUID id, String name, BigDecimal price, String currency) {
@@ -51,6 +56,7 @@ public class StockReservations {
                 throw new OutOfStock(productId, nameOf(productId));
             }
         });
+        changes.fire(CatalogChanged.stockOf(quantities.keySet()));
     }
 
     /** Gives the quantities back to stock (an order cancelled or unpaid), archived products included. */
@@ -59,6 +65,7 @@ public class StockReservations {
         new TreeMap<>(quantities).forEach((productId, quantity) -> em.createNativeQuery(
                         "UPDATE products SET stock = stock + ?1, version = version + 1, updated_at = now() WHERE id = ?2")
                 .setParameter(1, quantity).setParameter(2, productId).executeUpdate());
+        changes.fire(CatalogChanged.stockOf(quantities.keySet()));
     }
 
     private String nameOf(UUID productId) {

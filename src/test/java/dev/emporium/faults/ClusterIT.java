@@ -8,6 +8,7 @@ import dev.emporium.testing.Api;
 import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Mailbox;
 import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,6 +49,8 @@ class ClusterIT {
     private static final Duration GRACE_PERIOD = Duration.ofSeconds(60);
     /** How soon after the signal is sent readiness must be seen DOWN: the kill script and a loaded JVM take part of it. */
     private static final Duration DOWN_AT_ONCE = Duration.ofMillis(1500);
+    /** The longest a replica may serve a catalog read it cached before another replica's change: its cache's age. */
+    private static final Duration CATALOG_CACHE_AGE = Duration.ofSeconds(1);
 
     private final List<ScenarioReport> reports = new ArrayList<>();
     private Scenario scenario;
@@ -119,6 +122,7 @@ class ClusterIT {
         Api.Reply uploaded = throughA.upload("PUT", "/products/" + product + "/image", Catalog.PNG, "image/png", adminToken);
         assertEquals(200, uploaded.status(), uploaded.toString());
         String url = uploaded.string("image_url");
+        sleep(CATALOG_CACHE_AGE);
         assertEquals(url, throughB.get("/products/" + product, null).string("image_url"));
         HttpResponse<byte[]> image = throughB.bytes(url);
         assertEquals(200, image.statusCode());
@@ -127,6 +131,52 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    void aProductChangedThroughOneReplicaIsSeenThroughTheOtherWithinTheCacheAge() {
+        Api throughA = Api.newClient(Cluster.replica("a"));
+        Api throughB = Api.newClient(Cluster.replica("b"));
+        String adminToken = LoadShop.login(throughA, FaultServer.ADMIN_EMAIL, FaultServer.ADMIN_PASSWORD);
+        String product = scenario.shop().products().get(1);
+        // Read through b first, so that b holds the product in its cache when a changes it.
+        BigDecimal newPrice = price(throughB.get("/products/" + product, null)).add(BigDecimal.ONE);
+
+        Api.Reply patched = throughA.call("PATCH", "/products/" + product, "{\"price\": " + newPrice + "}", adminToken);
+        assertEquals(200, patched.status(), patched.toString());
+        long answered = System.nanoTime();
+        Long seenAfterMillis = null;
+        while (seenAfterMillis == null && System.nanoTime() - answered < CATALOG_CACHE_AGE.toNanos()) {
+            if (price(throughB.get("/products/" + product, null)).compareTo(newPrice) == 0) {
+                seenAfterMillis = (System.nanoTime() - answered) / 1_000_000;
+            } else {
+                sleep(Duration.ofMillis(20));
+            }
+        }
+        sleep(CATALOG_CACHE_AGE.minusNanos(System.nanoTime() - answered));
+        Api.Reply late = throughB.get("/products/" + product, null);
+        assertEquals(0, newPrice.compareTo(price(late)), "replica b still serves the old price "
+                + CATALOG_CACHE_AGE.toMillis() + " ms after replica a answered the change: " + late);
+        System.out.println("[ClusterIT] a price changed through replica a was first seen through replica b after "
+                + (seenAfterMillis == null ? "more than " + CATALOG_CACHE_AGE.toMillis() : seenAfterMillis) + " ms");
+    }
+
+    private static BigDecimal price(Api.Reply product) {
+        assertEquals(200, product.status(), product.toString());
+        return product.json().getJsonNumber("price").bigDecimalValue();
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis() + 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(5)
     void aReplicaEndedBySigtermDrainsWithoutAClientNoticing() throws Exception {
         ReadinessWatch watch = new ReadinessWatch(Cluster.replica("a"));
         Duration[] toExit = new Duration[1];
@@ -152,7 +202,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aReplicaKilledWhileOrdersArePlacedLosesNothing() throws Exception {
         // The orders in flight on b when it dies are cut off (502 from the proxy, or the connection closed); their
         // clients retry with the same key. Left alone with all the load and b's redelivered messages, a may fail a
