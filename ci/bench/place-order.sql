@@ -1,13 +1,12 @@
 -- What placing one order does in the database (OrderService.place), for pgbench beside the HTTP benchmark:
--- read the product, reserve stock, insert the order, its line, its first history entry and its two outgoing messages
--- (order placed, status changed), in one transaction. The messages go to bench_outbox, a copy of the outbox table
+-- read the product, insert the order, its line, its first history entry and its two outgoing messages (order placed,
+-- status changed), and reserve the stock last (so the product's row is locked only until the commit), in one
+-- transaction. The messages go to bench_outbox, a copy of the outbox table
 -- that the relay does not read.
 -- Set with pgbench -D: :prefix (quoted SKU prefix), :products (how many products the clients share), :user.
 \set n :client_id % :products + 1
 BEGIN;
 SELECT id, name, price, currency FROM products WHERE sku = :prefix || :n AND archived_at IS NULL;
-UPDATE products SET stock = stock - 1, version = version + 1, updated_at = now()
- WHERE sku = :prefix || :n AND archived_at IS NULL AND stock >= 1;
 WITH p AS (
     SELECT id FROM products WHERE sku = :prefix || :n
 ), o AS (
@@ -21,4 +20,6 @@ INSERT INTO order_status_history (order_id, status, reason) SELECT id, 'pending'
 INSERT INTO bench_outbox (address, routing, body, properties, correlation_id) VALUES
     ('emporium.orders.placed', 'anycast', repeat('x', 420), '{"ce_type": "dev.emporium.order.placed.v1"}', 'bench'),
     ('emporium.orders.events', 'multicast', repeat('x', 480), '{"ce_type": "dev.emporium.order.status-changed.v1"}', 'bench');
+UPDATE products SET stock = stock - 1, version = version + 1, updated_at = now()
+ WHERE sku = :prefix || :n AND archived_at IS NULL AND stock >= 1;
 COMMIT;

@@ -87,8 +87,6 @@ public class OrderService {
         if (currencies.size() > 1) {
             throw new InvalidInput("items", "all products of an order must have the same currency");
         }
-        stock.reserve(lines.stream().collect(Collectors.toMap(PlaceOrderRequest.Line::productId, PlaceOrderRequest.Line::quantity)));
-
         Order order = new Order(userId, currencies.iterator().next(), request.shippingAddress().strip());
         for (PlaceOrderRequest.Line line : lines) {
             PricedProduct product = products.get(line.productId());
@@ -102,6 +100,9 @@ public class OrderService {
         if (idempotencyKey != null) {
             idempotencyKeys.complete(userId, idempotencyKey, order.getId());
         }
+        // Last, so that the product rows are locked only from here to the commit: orders for one popular product
+        // queue on its row, and the work above no longer happens while holding it. Out of stock rolls it all back.
+        stock.reserve(lines.stream().collect(Collectors.toMap(PlaceOrderRequest.Line::productId, PlaceOrderRequest.Line::quantity)));
         return new Placement(new OrderPlaced(PLACED, order.getId(), order.getStatus().wireName()), false);
     }
 
