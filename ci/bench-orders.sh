@@ -62,7 +62,17 @@ pg_place() {
 
 # pgbench writes its messages to a copy of the outbox that the running relay does not read.
 sql "CREATE TABLE IF NOT EXISTS bench_outbox (LIKE outbox INCLUDING ALL)"
-trap 'sql "DROP TABLE IF EXISTS bench_outbox" || true' EXIT
+# pgbench's orders never reach the beans: they would stay in the demo for ever, pending or paid by take-payment.sql,
+# and pile up over runs. They go when the benchmark ends, with their payments, lines and history.
+cleanup() {
+    sql "DROP TABLE IF EXISTS bench_outbox" || true
+    sql "DELETE FROM payments p USING orders o WHERE p.order_id = o.id AND p.reference = 'bench'
+         AND o.user_id = '$admin_id' AND o.shipping_address = '1 Bench Street'" || true
+    sql "DELETE FROM orders o WHERE o.user_id = '$admin_id' AND o.shipping_address = '1 Bench Street'
+         AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id)" || true
+    sql "DELETE FROM processed_messages WHERE consumer = 'bench'" || true
+}
+trap cleanup EXIT
 
 rate() { awk '/Requests\/sec/ {print $2}'; }
 tps() { awk '/^tps/ {print $3}'; }
