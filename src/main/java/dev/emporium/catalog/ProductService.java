@@ -49,21 +49,18 @@ public class ProductService {
 
     /** A product that is listed (not archived), as the API shows it; empty when there is none. */
     public Optional<ListedProduct> findListed(UUID id) {
-        Product product = em.find(Product.class, id);
-        if (product == null || product.getArchivedAt() != null) {
-            return Optional.empty();
-        }
-        return Optional.of(ListedProduct.of(product));
+        return listed(id).map(ListedProduct::of);
     }
 
     /** A product that is listed (not archived). */
     public Product find(UUID id) {
-        Product product = em.find(Product.class, id);
-        if (product == null || product.getArchivedAt() != null) {
-            throw new NotFound(ErrorCode.PRODUCT_NOT_FOUND, "No such product");
-        }
+        Product product = listed(id).orElseThrow(() -> new NotFound(ErrorCode.PRODUCT_NOT_FOUND, "No such product"));
         product.getCategory().getSlug();
         return product;
+    }
+
+    private Optional<Product> listed(UUID id) {
+        return Optional.ofNullable(em.find(Product.class, id)).filter(product -> product.getArchivedAt() == null);
     }
 
     @Transactional
