@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.emporium.catalog.search.ProductIndex;
 import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.platform.error.NotFound;
 import dev.emporium.web.Page;
@@ -47,6 +48,9 @@ public class CatalogCache {
     ProductService products;
 
     @Inject
+    ProductIndex index;
+
+    @Inject
     MetricRegistry metrics;
 
     @Inject
@@ -81,8 +85,12 @@ public class CatalogCache {
                 read.startedNanos());
     }
 
+    /** A listing page; when the product index chose it, its age counts from the index's last catch-up, which is older than the read. */
     public Read<Page<ProductView>> page(ProductFilter filter, PageRequest request) {
-        return listingValues.get(new ListingKey(filter, request), key -> read(() -> products.list(filter, request)));
+        return listingValues.get(new ListingKey(filter, request), key -> {
+            Read<Page<ProductView>> read = read(() -> products.list(filter, request));
+            return new Read<>(read.value(), Math.min(read.startedNanos(), index.asOfNanos()));
+        });
     }
 
     StoredResponse productResponse(UUID id) {

@@ -1,5 +1,6 @@
 package dev.emporium.catalog;
 
+import dev.emporium.catalog.search.ProductIndex;
 import dev.emporium.platform.error.Conflict;
 import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.platform.error.InvalidInput;
@@ -21,9 +22,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,8 +39,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ProductService {
 
+    /** The columns of a ProductView (see view(Object[])), from VIEW_FROM. */
+    private static final String VIEW_COLUMNS = "SELECT p.id, p.name, p.description, p.sku, p.price, p.currency, p.stock,"
+            + " coalesce('" + ProductView.IMAGE_PATH + "' || p.image_key, p.image_url), p.created_at, p.updated_at,"
+            + " c.id AS cid, c.name AS cname, c.slug";
+    private static final String VIEW_FROM = " FROM products p JOIN categories c ON c.id = p.category_id";
+
     @PersistenceContext(unitName = "emporium")
     EntityManager em;
+
+    @Inject
+    ProductIndex index;
 
     /** The currency of a product created without one. */
     @Inject
@@ -119,9 +131,9 @@ public class ProductService {
     }
 
     /**
-     * One page of listed products. Filters apply to products alone (a category slug is resolved to its id first). The
-     * total of an unfiltered or category-only listing comes from category_product_counts (kept by triggers); other
-     * totals are counted without a join (docs/catalog.md has the plans at 1M rows).
+     * One page of listed products. Filters apply to products alone (a category slug is resolved to its id first).
+     * The product index chooses the page and counts the total of every listing the database has no index for
+     * (docs/catalog.md, "Search"); the rows themselves are always read from the database.
      */
     public Page<ProductView> list(ProductFilter filter, PageRequest request) {
         UUID categoryId = filter.categoryId();
@@ -133,6 +145,44 @@ public class ProductService {
             }
             categoryId = bySlug.get();
         }
+        if (!walksADatabaseIndex(filter, categoryId) && index.ready()) {
+            ProductIndex.Ids page = index.find(filter, categoryId, request.offset(), request.limit());
+            return request.of(views(page.ids()), page.total());
+        }
+        return listFromDatabase(filter, categoryId, request);
+    }
+
+    /**
+     * Whether PostgreSQL answers this listing by walking one of its indexes (V1 migration) and counts it from
+     * category_product_counts: no search, no price or stock filter, and a category only in the newest order. It
+     * does so faster than the product index, which visits every match to place a page (docs/performance.md).
+     */
+    private static boolean walksADatabaseIndex(ProductFilter filter, UUID categoryId) {
+        boolean plain = (filter.search() == null || filter.search().isBlank()) && filter.minPrice() == null
+                && filter.maxPrice() == null && !filter.inStockOnly();
+        return plain && (categoryId == null || filter.sort() == null || filter.sort() == ProductSort.NEWEST);
+    }
+
+    /** The listed products among these ids, in their order: the index chose them, the database says what they are now. */
+    private List<ProductView> views(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, ProductView> byId = new HashMap<>();
+        for (Object row : em.createNativeQuery(VIEW_COLUMNS + VIEW_FROM + " WHERE p.id IN (:ids) AND p.archived_at IS NULL")
+                .setParameter("ids", ids).getResultList()) {
+            ProductView view = view((Object[]) row);
+            byId.put(view.id(), view);
+        }
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The same listing answered by PostgreSQL alone: while the index is first built, or with it switched off. The
+     * total of an unfiltered or category-only listing comes from category_product_counts (kept by triggers); other
+     * totals are counted without a join.
+     */
+    private Page<ProductView> listFromDatabase(ProductFilter filter, UUID categoryId, PageRequest request) {
         StringBuilder where = new StringBuilder(" WHERE p.archived_at IS NULL");
         Map<String, Object> parameters = new LinkedHashMap<>();
         String search = "";
@@ -161,9 +211,7 @@ public class ProductService {
         String orderBy = filter.sort() != null ? filter.sort().orderBy()
                 : rank.isEmpty() ? ProductSort.NEWEST.orderBy() : "rank DESC, p.id DESC";
 
-        Query rows = em.createNativeQuery("SELECT p.id, p.name, p.description, p.sku, p.price, p.currency, p.stock,"
-                + " coalesce('" + ProductView.IMAGE_PATH + "' || p.image_key, p.image_url), p.created_at, p.updated_at, c.id AS cid, c.name AS cname, c.slug" + rank
-                + " FROM products p JOIN categories c ON c.id = p.category_id" + search + where
+        Query rows = em.createNativeQuery(VIEW_COLUMNS + rank + VIEW_FROM + search + where
                 + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
         boolean byCategoryOnly = search.isEmpty() && filter.minPrice() == null && filter.maxPrice() == null
                 && !filter.inStockOnly();
