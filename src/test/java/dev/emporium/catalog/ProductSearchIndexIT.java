@@ -86,8 +86,7 @@ class ProductSearchIndexIT {
                 Reply listed = api.get(query, null);
                 assertEquals(200, listed.status(), listed.toString());
                 List<String> expected = fromDatabase(search, filter);
-                List<String> found = listed.json().getJsonArray("data").stream()
-                        .map(product -> ((JsonObject) product).getString("id")).toList();
+                List<String> found = ids(listed);
                 assertEquals(expected.size(), listed.json().getJsonNumber("total").longValue(), query);
                 boolean ordered = filter.contains("sort=") || search == null;
                 if (ordered) {
@@ -108,8 +107,7 @@ class ProductSearchIndexIT {
         String inDescription = newProduct("Plain thing", "Made with " + word, "10.00", 1);
         String inName = newProduct("The " + word, "Plain", "10.00", 1);
         Reply listed = api.get("/products?category_id=" + category + "&search=" + word, null);
-        assertEquals(List.of(inName, inDescription), listed.json().getJsonArray("data").stream()
-                .map(product -> ((JsonObject) product).getString("id")).toList(), listed.toString());
+        assertEquals(List.of(inName, inDescription), ids(listed), listed.toString());
     }
 
     @Test
@@ -207,6 +205,10 @@ class ProductSearchIndexIT {
     private List<String> search(String word, String filter) {
         Reply listed = api.get("/products?category_id=" + category + "&search=" + word + filter, null);
         assertEquals(200, listed.status(), listed.toString());
+        return ids(listed);
+    }
+
+    private static List<String> ids(Reply listed) {
         return listed.json().getJsonArray("data").stream().map(product -> ((JsonObject) product).getString("id")).toList();
     }
 

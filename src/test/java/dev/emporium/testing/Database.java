@@ -25,10 +25,7 @@ public final class Database {
 
     /** The single number a query gives (e.g. a count), with positional parameters. */
     public static long number(String sql, Object... parameters) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+        try (Connection connection = connect(); PreparedStatement statement = prepared(connection, sql, parameters)) {
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);
@@ -40,10 +37,7 @@ public final class Database {
 
     /** The first column of every row a query gives, as text, in the query's order. */
     public static List<String> strings(String sql, Object... parameters) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+        try (Connection connection = connect(); PreparedStatement statement = prepared(connection, sql, parameters)) {
             List<String> values = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -58,14 +52,19 @@ public final class Database {
 
     /** Runs one statement with positional parameters. */
     public static void update(String sql, Object... parameters) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+        try (Connection connection = connect(); PreparedStatement statement = prepared(connection, sql, parameters)) {
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static PreparedStatement prepared(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
     }
 
     private static String env(String name) {
