@@ -5,8 +5,9 @@
 #          its inputs have not changed (REBUILD_BASE=1 forces it).
 #   build: stages the WAR and the server-level files (./mvnw -Pimage package; EMPORIUM_IMAGE_SKIP_PACKAGE=1 takes
 #          what target/ already has) and builds the Containerfile on BASE_IMAGE (the local base unless set).
-#   test:  runs the image as OpenShift would (random UID, group 0, read-only root filesystem, writable volumes only
-#          where the manifests mount them, configuration only from environment variables and mounted files)
+#   test:  runs the image as OpenShift would (random UID, group 0, the pods' 1 GiB memory limit, read-only root
+#          filesystem, writable volumes only where the manifests mount them, configuration only from environment
+#          variables and mounted files)
 #          against the "test" service set's PostgreSQL and Artemis; places an order that must reach "processing";
 #          checks the JSON log, the user and the read-only root; stops it with SIGTERM. About two minutes.
 #          The container consumes from the test set's broker: do not run it while integration tests use that set.
@@ -168,7 +169,8 @@ test_image() {
     uid=$(shuf -i 1000000000-2000000000 -n 1)
     log "starting $IMAGE as UID $uid, group 0, read-only root filesystem"
     t0=$(date +%s.%N)
-    podman run -d --name "$CONTAINER" --network host --user "$uid:0" --read-only \
+    # The pods' memory limit (deploy/base/app), so that the heap is sized from it as in the cluster.
+    podman run -d --name "$CONTAINER" --network host --user "$uid:0" --read-only --memory 1g --memory-swap 1g \
         --tmpfs /logs:rw,mode=1777,notmpcopyup --tmpfs /opt/ol/wlp/output:rw,mode=1777,notmpcopyup \
         --tmpfs /tmp:rw,mode=1777,notmpcopyup \
         -v "$tmp/variables:/config/variables:ro" -v "$tmp/jwt:/etc/emporium/jwt:ro" \

@@ -69,12 +69,14 @@ public class CatalogResponseCache extends HttpFilter {
             write(stored, request, response);
             return;
         }
-        // The conditional part is answered here, so that what JAX-RS answers is always the whole 200 to keep.
+        // The conditional part and the content coding are done here, so that what JAX-RS answers is always the whole
+        // 200, in plain bytes, to keep: kept gzipped, it would reach clients that cannot read it.
         Capture capture = new Capture(response);
-        chain.doFilter(new WithoutIfNoneMatch(request), capture);
+        chain.doFilter(new AsKept(request), capture);
         byte[] body = capture.body();
         if (capture.getStatus() == HttpServletResponse.SC_OK && request.getAttribute(READ_STARTED) instanceof Long started
-                && String.valueOf(response.getHeader("Cache-Control")).startsWith("public")) {
+                && String.valueOf(response.getHeader("Cache-Control")).startsWith("public")
+                && response.getHeader("Content-Encoding") == null) {
             StoredResponse answer = StoredResponse.of(body, response.getContentType(), response.getHeader("ETag"),
                     response.getHeader("Cache-Control"), started);
             if (product.isPresent()) {
@@ -182,30 +184,30 @@ public class CatalogResponseCache extends HttpFilter {
         return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
-    /** The request as JAX-RS sees it on a miss: unconditional. */
-    private static final class WithoutIfNoneMatch extends HttpServletRequestWrapper {
-        WithoutIfNoneMatch(HttpServletRequest request) {
+    /** The request as JAX-RS sees it on a miss: unconditional, and taking no content coding. */
+    private static final class AsKept extends HttpServletRequestWrapper {
+        AsKept(HttpServletRequest request) {
             super(request);
         }
 
         @Override
         public String getHeader(String name) {
-            return isIfNoneMatch(name) ? null : super.getHeader(name);
+            return hidden(name) ? null : super.getHeader(name);
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return isIfNoneMatch(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+            return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
         }
 
         @Override
         public Enumeration<String> getHeaderNames() {
             return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
-                    .filter(name -> !isIfNoneMatch(name)).toList());
+                    .filter(name -> !hidden(name)).toList());
         }
 
-        private static boolean isIfNoneMatch(String name) {
-            return "If-None-Match".equalsIgnoreCase(name);
+        private static boolean hidden(String name) {
+            return "If-None-Match".equalsIgnoreCase(name) || "Accept-Encoding".equalsIgnoreCase(name);
         }
     }
 
