@@ -26,10 +26,8 @@ require_allowance "reads" "$BENCH_BASE/products"
 # Customers enough that no account is logged in by several users at once (LoginThrottle would lock it).
 customers=("$BENCH_EMAIL")
 for n in $(seq 2 "$BENCH_CLIENTS"); do
-    email="${BENCH_EMAIL/@/-$n@}"
-    json -X POST "$BENCH_BASE/auth/register" \
-        -d "{\"username\": \"${email%@*}\", \"email\": \"$email\", \"password\": \"$BENCH_PASSWORD\"}" >/dev/null
-    customers+=("$email")
+    customers+=("${BENCH_EMAIL/@/-$n@}")
+    register "${customers[-1]}"
 done
 
 log "pgbench: place-order.sql, $BENCH_CLIENTS clients, a product each, ${RUN_SECONDS}s"

@@ -1,5 +1,6 @@
 # What the order benchmarks (ci/bench-orders.sh, ci/bench-mix.sh) set up in the running demo, and pgbench of the
 # placement SQL beside them. Sourced after ci/env.sh, with the demo up.
+#   register EMAIL:   a further customer with BENCH_PASSWORD (after bench_setup).
 #   bench_setup N:    a customer of its own (BENCH_EMAIL, BENCH_PASSWORD, BENCH_CUSTOMER: its access token,
 #                     BENCH_CUSTOMER_ID), a category and N products with stock for any run (BENCH_PRODUCTS, SKUs
 #                     "$BENCH_PREFIX<n>"), the administrator's id (BENCH_ADMIN_ID); fails unless the demo allows
@@ -27,6 +28,11 @@ require_allowance() {
 raised: EMPORIUM_RATE_LIMIT_AUTH_PER_MINUTE=100000000 EMPORIUM_RATE_LIMIT_READ_PER_MINUTE=100000000 \
 EMPORIUM_RATE_LIMIT_WRITE_PER_MINUTE=100000000 ci/run.sh"
 }
+# register EMAIL: a customer with that address (its local part as the username) and BENCH_PASSWORD.
+register() {
+    json -X POST "$BENCH_BASE/auth/register" \
+        -d "{\"username\": \"${1%@*}\", \"email\": \"$1\", \"password\": \"$BENCH_PASSWORD\"}" >/dev/null
+}
 order_of() { echo "{\"items\": [{\"product_id\": \"$1\", \"quantity\": 1}], \"shipping_address\": \"1 Bench Street\", \"payment_token\": \"tok_visa\"}"; }
 
 bench_setup() {
@@ -34,8 +40,7 @@ bench_setup() {
     stamp=$(date +%s%N)
     BENCH_EMAIL="bench$stamp@emporium.test"
     BENCH_PASSWORD="bench passphrase $stamp"
-    json -X POST "$BENCH_BASE/auth/register" \
-        -d "{\"username\": \"bench$stamp\", \"email\": \"$BENCH_EMAIL\", \"password\": \"$BENCH_PASSWORD\"}" >/dev/null
+    register "$BENCH_EMAIL"
     BENCH_CUSTOMER=$(login "$BENCH_EMAIL" "$BENCH_PASSWORD")
     BENCH_CUSTOMER_ID=$(curl -sf -H "Authorization: Bearer $BENCH_CUSTOMER" "$BENCH_BASE/users/me" | jq -r .id)
     admin=$(login admin@emporium.test Emporium-Admin-Demo-2026)
