@@ -124,18 +124,22 @@ haproxy_start() {
     mkdir -p "$CLUSTER_DIR"
     # What the OpenShift router does for a route to a service with two ready pods: round robin over the ready ones
     # (here from /health/ready every second, out after two failures, as the kubelet's readiness probe takes a pod out
-    # of the endpoints; a probe has 2 s to answer, as a loaded server may need), another pod when a connection is
-    # refused (redispatch), no retry of a request a pod already received.
+    # of the endpoints; a probe has 3 s to answer, the deployment's timeoutSeconds), another pod when a connection is
+    # refused (redispatch), no retry of a request a pod already received. Its log, haproxy.log (each request; each time
+    # a replica goes out or back, with the check's reason and duration), is shown beside a failed ClusterIT verdict.
     cat > "$CLUSTER_DIR/haproxy.cfg" <<CFG
 global
     maxconn 4096
+    log stdout format iso local0 info
 defaults
     mode http
+    log global
+    option httplog
     timeout connect 2s
     timeout client 60s
     timeout server 60s
     timeout tunnel 1h
-    timeout check 2s
+    timeout check 3s
     retries 3
     option redispatch
     option forwardfor
@@ -146,6 +150,7 @@ frontend emporium
 backend replicas
     balance roundrobin
     option httpchk GET /health/ready
+    option log-health-checks
     http-check expect status 200
     default-server inter 1s fall 2 rise 2
     # Which replica answered: the tests count the orders each took.
@@ -156,7 +161,9 @@ CFG
         echo "    server $replica 127.0.0.1:$(replica_port "$replica") check" >> "$CLUSTER_DIR/haproxy.cfg"
     done
     haproxy -c -q -f "$CLUSTER_DIR/haproxy.cfg"
-    haproxy -D -p "$HAPROXY_PID" -f "$CLUSTER_DIR/haproxy.cfg"
+    # In the foreground (-db), so that its log can go to a file; nohup keeps it running after this script.
+    nohup haproxy -db -f "$CLUSTER_DIR/haproxy.cfg" > "$CLUSTER_DIR/haproxy.log" 2>&1 &
+    echo $! > "$HAPROXY_PID"
     log "HAProxy on 127.0.0.1:$CLUSTER_PORT"
 }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,6 +65,29 @@ final class Cluster {
             }
         }
         return counts;
+    }
+
+    /**
+     * What HAProxy logged about the replicas (each failed check, each replica taken out or put back, with the check's
+     * reason and duration) and the first of the requests it answered itself for want of a replica (&lt;NOSRV&gt;): why
+     * clients saw the proxy's 503.
+     */
+    static List<String> proxyEvents() {
+        Path log = FaultServices.basedir().toPath().resolve("target/cluster/faults/haproxy.log");
+        if (!Files.isRegularFile(log)) {
+            return List.of();
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> all = lines.toList();
+            // Its own lines only (a warning is also echoed to stderr, starting with "["), not the requests'.
+            List<String> events = new ArrayList<>(all.stream().filter(line -> !line.startsWith("["))
+                    .filter(line -> line.contains("Health check for server") || line.contains("Server replicas/")
+                            || line.contains("has no server available")).toList());
+            all.stream().filter(line -> line.contains("<NOSRV>")).limit(3).forEach(events::add);
+            return events;
+        } catch (IOException e) {
+            return List.of("haproxy.log unreadable: " + e.getMessage());
+        }
     }
 
     /** Both replicas and HAProxy, on a database made afresh. */

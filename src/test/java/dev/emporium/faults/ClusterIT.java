@@ -249,7 +249,8 @@ class ClusterIT {
         try {
             Scenario.assertHolds(report);
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; readiness DOWN in the replicas' logs: " + Cluster.readinessDowns(), e);
+            throw new AssertionError(e.getMessage() + "; readiness DOWN in the replicas' logs: " + Cluster.readinessDowns()
+                    + "; HAProxy: " + Cluster.proxyEvents(), e);
         }
     }
 

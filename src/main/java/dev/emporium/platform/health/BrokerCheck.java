@@ -1,74 +1,21 @@
 package dev.emporium.platform.health;
 
-import dev.emporium.platform.messaging.Destinations;
-import dev.emporium.platform.shutdown.GracefulShutdown;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.JMSException;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/**
- * Ready when the Artemis broker answers within the probe's deadline. Opening a browser on a queue makes the broker
- * reply, so a connection that only looks alive in the pool does not pass. Requests do not need the broker (messages
- * wait in the outbox), but nothing is paid, mailed or published without it: a server that cannot reach it says so.
- */
+/** Ready when the Artemis broker answers within the probes' deadline ({@link BrokerProbe}). */
 @Readiness
 @ApplicationScoped
 public class BrokerCheck implements HealthCheck {
 
-    @Resource(lookup = Destinations.HEALTH_CONNECTION_FACTORY)
-    ConnectionFactory connectionFactory;
-
-    @Resource(lookup = Destinations.SYSTEM_PROBE_QUEUE)
-    Queue probeQueue;
-
-    @Resource
-    ManagedExecutorService executor;
-
     @Inject
-    GracefulShutdown shutdown;
-
-    @Inject
-    @ConfigProperty(name = "ARTEMIS_HOST", defaultValue = "127.0.0.1")
-    String host;
-
-    @Inject
-    @ConfigProperty(name = "ARTEMIS_PORT", defaultValue = "61626")
-    int port;
+    ReadinessProbes probes;
 
     @Override
     public HealthCheckResponse call() {
-        return TimeBoxed.probe(shutdown, executor, "broker", this::probe);
-    }
-
-    private HealthCheckResponse probe() {
-        var response = HealthCheckResponse.named("broker");
-        // A broker that is gone refuses the connection at once; the pool may still hold a connection to it that
-        // would only notice at its call timeout.
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), (int) TimeBoxed.DEADLINE.toMillis());
-        } catch (IOException e) {
-            return response.down().withData("error", "no connection to " + host + ":" + port).build();
-        }
-        try (JMSContext context = connectionFactory.createContext();
-             QueueBrowser browser = context.createBrowser(probeQueue)) {
-            browser.getEnumeration();
-            return response.up().build();
-        } catch (JMSRuntimeException | JMSException e) {
-            return response.down().withData("error", e.getClass().getSimpleName()).build();
-        }
+        return probes.answer(BrokerProbe.NAME);
     }
 }
