@@ -134,7 +134,7 @@ class ReadinessProbesTest {
 
         @Override
         public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
-            throw new UnsupportedOperationException();
+            return ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
         }
     }
 }
