@@ -5,7 +5,8 @@
 # DB_NAME=emporium_bench ci/bench-search.sh. For each way the script restarts the run server with the catalog cache
 # off (every request reaches the listing) and the index on or off, waits until it is ready (and the index built),
 # then sends each listing REQUESTS times (default 100) one at a time after 10 unmeasured ones, and prints p50 and
-# p95 of the time to the whole answer, with the listing's total (both ways must agree). Not part of the tests.
+# p95 of the time to the whole answer, with the listing's total (both ways must agree). "cursor=@500" stands for the
+# next_cursor of page 499: the same page 500, reached by cursor. Not part of the tests.
 set -euo pipefail
 export EMPORIUM_SERVICES=dev
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -29,6 +30,8 @@ LISTINGS=(
     "search=walnut&limit=20"
     "search=walnut%20lamp&limit=20"
     "search=walnut&page=500&limit=20"
+    "search=walnut&limit=20&cursor=@500"
+    "sort=-price&limit=20&cursor=@500"
     "search=%22oak%20desk%22%20or%20lamp&in_stock=true&sort=price&limit=20"
 )
 
@@ -45,9 +48,20 @@ restart() {
     fi
 }
 
+# resolved <query>: the query, with "cursor=@N" replaced by the next_cursor of page N - 1 (so: a cursor to page N).
+resolved() {
+    local query=$1 page cursor
+    if [[ $query =~ cursor=@([0-9]+) ]]; then
+        page=${BASH_REMATCH[1]}
+        cursor=$(curl -sf "$ROOT/api/v1/products?${query/cursor=@$page/page=$((page - 1))}" | jq -r '.next_cursor')
+        query=${query/cursor=@$page/cursor=$cursor}
+    fi
+    echo "$query"
+}
+
 # measure <query>: "p50-ms p95-ms total" of REQUESTS sequential requests.
 measure() {
-    local url="$ROOT/api/v1/products?$1" total
+    local url="$ROOT/api/v1/products?$(resolved "$1")" total
     for _ in $(seq 10); do curl -sf -o /dev/null "$url"; done
     total=$(curl -sf "$url" | jq '.total')
     for _ in $(seq "$REQUESTS"); do curl -sf -o /dev/null -w '%{time_total}\n' "$url"; done | sort -n \

@@ -41,7 +41,7 @@ public class CatalogCache {
     }
 
     /** One listing page as a client asked for it. */
-    private record ListingKey(ProductFilter filter, PageRequest page) {
+    private record ListingKey(ProductFilter filter, PageRequest page, ProductCursor cursor) {
     }
 
     @Inject
@@ -86,9 +86,9 @@ public class CatalogCache {
     }
 
     /** A listing page; when the product index chose it, its age counts from the index's last catch-up, which is older than the read. */
-    public Read<Page<ProductView>> page(ProductFilter filter, PageRequest request) {
-        return listingValues.get(new ListingKey(filter, request), key -> {
-            Read<Page<ProductView>> read = read(() -> products.list(filter, request));
+    public Read<Page<ProductView>> page(ProductFilter filter, PageRequest request, ProductCursor cursor) {
+        return listingValues.get(new ListingKey(filter, request, cursor), key -> {
+            Read<Page<ProductView>> read = read(() -> products.list(filter, request, cursor));
             return new Read<>(read.value(), Math.min(read.startedNanos(), index.asOfNanos()));
         });
     }

@@ -92,11 +92,15 @@ public class ProductResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List products: filter, search (full text, ranked), sort and page")
+    @Operation(summary = "List products: filter, search (full text, ranked), sort, and page by number or by cursor",
+            description = "Each page but the last carries next_cursor; sending it back as cursor (with the same filters"
+                    + " and sort, without page or offset) gives the next page, which a ranked search and a listing in"
+                    + " a column's order resume after the previous page's last row, however deep.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(ref = "ProductPage"),
                     examples = @ExampleObject(name = "page", value = "{\"data\": [" + EXAMPLE + "], \"total\": 45, \"page\": 1, \"limit\": 10}")))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page, offset, limit, prices, category_id or sort out of range",
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page, offset, limit, prices, category_id or sort out of range;"
+            + " a cursor of another listing, or beside page or offset",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response list(@QueryParam("page") String page,
                          @QueryParam("offset") String offset,
@@ -107,7 +111,8 @@ public class ProductResource {
                          @QueryParam("min_price") String minPrice,
                          @QueryParam("max_price") String maxPrice,
                          @QueryParam("in_stock") String inStock,
-                         @QueryParam("sort") String sort) {
+                         @QueryParam("sort") String sort,
+                         @QueryParam("cursor") @Size(max = 1000) String cursor) {
         BigDecimal min = QueryParams.amount("min_price", minPrice);
         BigDecimal max = QueryParams.amount("max_price", maxPrice);
         if (min != null && max != null && min.compareTo(max) > 0) {
@@ -115,7 +120,10 @@ public class ProductResource {
         }
         ProductFilter filter = new ProductFilter(category, categoryId == null ? null : Ids.parse("category_id", categoryId),
                 search, min, max, QueryParams.flag("in_stock", inStock), ProductSort.parse(sort));
-        CatalogCache.Read<Page<ProductView>> result = cache.page(filter, PageRequest.of(page, offset, limit, 10, 100));
+        ProductCursor after = ProductCursor.parse(cursor, filter);
+        PageRequest slice = after == null ? PageRequest.of(page, offset, limit, 10, 100)
+                : PageRequest.resuming(after.offset(), page, offset, limit, 10, 100);
+        CatalogCache.Read<Page<ProductView>> result = cache.page(filter, slice, after);
         http.setAttribute(CatalogResponseCache.READ_STARTED, result.startedNanos());
         return cacheable(Response.ok(result.value())).build();
     }

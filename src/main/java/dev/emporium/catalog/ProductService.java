@@ -131,11 +131,12 @@ public class ProductService {
     }
 
     /**
-     * One page of listed products. Filters apply to products alone (a category slug is resolved to its id first).
-     * The product index chooses the page and counts the total of every listing the database has no index for
-     * (docs/catalog.md, "Search"); the rows themselves are always read from the database.
+     * One page of listed products, from the offset asked for or from where a cursor of this listing says. Filters
+     * apply to products alone (a category slug is resolved to its id first). The product index chooses the page and
+     * counts the total of every listing the database has no index for (docs/catalog.md, "Search"); the rows
+     * themselves are always read from the database. The page says where the next one starts ({@code next_cursor}).
      */
-    public Page<ProductView> list(ProductFilter filter, PageRequest request) {
+    public Page<ProductView> list(ProductFilter filter, PageRequest request, ProductCursor cursor) {
         UUID categoryId = filter.categoryId();
         if (filter.categorySlug() != null) {
             Optional<UUID> bySlug = em.createQuery("select c.id from Category c where c.slug = :slug", UUID.class)
@@ -146,10 +147,25 @@ public class ProductService {
             categoryId = bySlug.get();
         }
         if (!walksADatabaseIndex(filter, categoryId) && index.ready()) {
-            ProductIndex.Ids page = index.find(filter, categoryId, request.offset(), request.limit());
-            return request.of(views(page.ids()), page.total());
+            return listFromIndex(filter, categoryId, request, cursor);
         }
-        return listFromDatabase(filter, categoryId, request);
+        return listFromDatabase(filter, categoryId, request, cursor);
+    }
+
+    /** A ranked search resumes after the index's last hit; other index listings resume at the offset. */
+    private Page<ProductView> listFromIndex(ProductFilter filter, UUID categoryId, PageRequest request, ProductCursor cursor) {
+        ProductIndex.After after = cursor != null && cursor.resumesAfterScore()
+                ? new ProductIndex.After(cursor.score(), cursor.lastId()) : null;
+        ProductIndex.Ids page = index.find(filter, categoryId, request.offset(), request.limit(), after);
+        int next = request.offset() + request.limit();
+        ProductCursor nextCursor = null;
+        if (next < page.total() && page.ids().size() == request.limit()) {
+            UUID last = page.ids().get(page.ids().size() - 1);
+            nextCursor = Float.isNaN(page.lastScore())
+                    ? ProductCursor.atOffset(ProductCursor.Source.INDEX, next, filter)
+                    : ProductCursor.afterScore(next, filter, page.lastScore(), last);
+        }
+        return request.of(views(page.ids()), page.total(), nextCursor == null ? null : nextCursor.encode());
     }
 
     /**
@@ -182,7 +198,8 @@ public class ProductService {
      * total of an unfiltered or category-only listing comes from category_product_counts (kept by triggers); other
      * totals are counted without a join.
      */
-    private Page<ProductView> listFromDatabase(ProductFilter filter, UUID categoryId, PageRequest request) {
+    private Page<ProductView> listFromDatabase(ProductFilter filter, UUID categoryId, PageRequest request,
+                                               ProductCursor cursor) {
         StringBuilder where = new StringBuilder(" WHERE p.archived_at IS NULL");
         Map<String, Object> parameters = new LinkedHashMap<>();
         String search = "";
@@ -208,11 +225,13 @@ public class ProductService {
         if (filter.inStockOnly()) {
             where.append(" AND p.stock > 0");
         }
-        String orderBy = filter.sort() != null ? filter.sort().orderBy()
-                : rank.isEmpty() ? ProductSort.NEWEST.orderBy() : "rank DESC, p.id DESC";
+        // A listing in a column's order resumes after the cursor's row (keyset); one ranked by ts_rank at the offset.
+        ProductSort order = filter.sort() != null ? filter.sort() : rank.isEmpty() ? ProductSort.NEWEST : null;
+        String orderBy = order != null ? order.orderBy() : "rank DESC, p.id DESC";
+        boolean afterRow = order != null && cursor != null && cursor.resumesAfterKey();
 
         Query rows = em.createNativeQuery(VIEW_COLUMNS + rank + VIEW_FROM + search + where
-                + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
+                + (afterRow ? " AND " + order.after() : "") + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
         boolean byCategoryOnly = search.isEmpty() && filter.minPrice() == null && filter.maxPrice() == null
                 && !filter.inStockOnly();
         Query count = byCategoryOnly
@@ -225,12 +244,24 @@ public class ProductService {
                 count.setParameter(name, value);
             }
         });
-        rows.setParameter("limit", request.limit()).setParameter("offset", (long) request.offset());
+        if (afterRow) {
+            rows.setParameter("afterKey", order.keyValue(cursor.key())).setParameter("afterId", cursor.lastId());
+        }
+        rows.setParameter("limit", request.limit()).setParameter("offset", afterRow ? 0L : (long) request.offset());
         List<ProductView> data = new ArrayList<>();
         for (Object row : rows.getResultList()) {
             data.add(view((Object[]) row));
         }
-        return request.of(data, ((Number) count.getSingleResult()).longValue());
+        long total = ((Number) count.getSingleResult()).longValue();
+        int next = request.offset() + request.limit();
+        ProductCursor nextCursor = null;
+        if (next < total && data.size() == request.limit()) {
+            ProductView last = data.get(data.size() - 1);
+            nextCursor = order == null
+                    ? ProductCursor.atOffset(ProductCursor.Source.DATABASE, next, filter)
+                    : ProductCursor.afterKey(next, filter, order.key(last), last.id());
+        }
+        return request.of(data, total, nextCursor == null ? null : nextCursor.encode());
     }
 
     private static ProductView view(Object[] r) {

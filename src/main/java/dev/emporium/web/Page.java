@@ -5,8 +5,12 @@ import java.util.List;
 
 /**
  * The envelope of every paginated listing: {@code {"data": [...], "total": n, "page": p, "limit": l, "offset": o}}
- * (see {@link PageRequest}).
+ * (see {@link PageRequest}), and, in a listing that offers cursors while a next page exists, {@code next_cursor}.
  */
-@JsonbPropertyOrder({"data", "total", "page", "limit", "offset"})
-public record Page<T>(List<T> data, long total, int page, int limit, int offset) {
+@JsonbPropertyOrder({"data", "total", "page", "limit", "offset", "nextCursor"})
+public record Page<T>(List<T> data, long total, int page, int limit, int offset, String nextCursor) {
+
+    public Page(List<T> data, long total, int page, int limit, int offset) {
+        this(data, total, page, limit, offset, null);
+    }
 }

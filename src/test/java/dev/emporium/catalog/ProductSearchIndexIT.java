@@ -12,7 +12,6 @@ import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Database;
 import dev.emporium.testing.Deployments;
 import dev.emporium.testing.Scrape;
-import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -69,9 +68,9 @@ class ProductSearchIndexIT {
         for (int i = 0; i < 24; i++) {
             String name = capitalized(MATERIALS[i % 3]) + " " + THINGS[i / 3 % 4] + " " + i;
             String description = "A " + MATERIALS[(i + 1) % 3] + " " + THINGS[(i + 2) % 4] + " for the study";
-            ids.add(newProduct(name, description, (5 + i * 7 % 40) + ".50", i % 5 == 0 ? 0 : i));
+            ids.add(Catalog.newProduct(admin, category, name, description, (5 + i * 7 % 40) + ".50", i % 5 == 0 ? 0 : i));
         }
-        ids.add(newProduct("Walnut's reading lamp", "Made of oak", "12.00", 3));
+        ids.add(Catalog.newProduct(admin, category, "Walnut's reading lamp", "Made of oak", "12.00", 3));
         assertEquals(200, api.delete("/products/" + ids.get(1), admin.accessToken()).status());
 
         String[] searches = {null, "walnut", "lamps", "walnut lamp", "\"oak desk\"", "walnut or steel", "lamp -oak",
@@ -86,7 +85,7 @@ class ProductSearchIndexIT {
                 Reply listed = api.get(query, null);
                 assertEquals(200, listed.status(), listed.toString());
                 List<String> expected = fromDatabase(search, filter);
-                List<String> found = ids(listed);
+                List<String> found = Catalog.ids(listed);
                 assertEquals(expected.size(), listed.json().getJsonNumber("total").longValue(), query);
                 boolean ordered = filter.contains("sort=") || search == null;
                 if (ordered) {
@@ -103,18 +102,18 @@ class ProductSearchIndexIT {
 
     @Test
     void aWordInTheNameRanksAboveTheSameWordInTheDescription() {
-        String word = word();
-        String inDescription = newProduct("Plain thing", "Made with " + word, "10.00", 1);
-        String inName = newProduct("The " + word, "Plain", "10.00", 1);
+        String word = Catalog.word();
+        String inDescription = Catalog.newProduct(admin, category, "Plain thing", "Made with " + word, "10.00", 1);
+        String inName = Catalog.newProduct(admin, category, "The " + word, "Plain", "10.00", 1);
         Reply listed = api.get("/products?category_id=" + category + "&search=" + word, null);
-        assertEquals(List.of(inName, inDescription), ids(listed), listed.toString());
+        assertEquals(List.of(inName, inDescription), Catalog.ids(listed), listed.toString());
     }
 
     @Test
     void thisServersWritesAreFoundAtOnce() {
-        String before = word();
-        String after = word();
-        String id = newProduct("Gadget " + before, "Plain", "10.00", 4);
+        String before = Catalog.word();
+        String after = Catalog.word();
+        String id = Catalog.newProduct(admin, category, "Gadget " + before, "Plain", "10.00", 4);
         assertEquals(List.of(id), search(before, ""));
 
         Reply renamed = api.call("PATCH", "/products/" + id, "{\"name\": \"Gadget " + after + "\"}", admin.accessToken());
@@ -129,9 +128,9 @@ class ProductSearchIndexIT {
     /** What another replica, or a script, does: the change reaches this server only through the database. */
     @Test
     void aChangeMadeWithoutThisServerIsFoundWithinASecondOfItsCommit() throws InterruptedException {
-        String before = word();
-        String after = word();
-        String id = newProduct("Widget " + before, "Plain", "10.00", 2);
+        String before = Catalog.word();
+        String after = Catalog.word();
+        String id = Catalog.newProduct(admin, category, "Widget " + before, "Plain", "10.00", 2);
         UUID uuid = UUID.fromString(id);
 
         Database.update("UPDATE products SET name = ? WHERE id = ?", "Widget " + after, uuid);
@@ -142,7 +141,7 @@ class ProductSearchIndexIT {
         awaitWithinASecond(after, "&in_stock=true", List::isEmpty);
         assertEquals(List.of(id), search(after, ""));
 
-        String inserted = word();
+        String inserted = Catalog.word();
         Database.update("INSERT INTO products (category_id, sku, name, price, currency, stock)"
                 + " VALUES (?, ?, ?, 7.00, 'EUR', 1)", UUID.fromString(category), "T-" + inserted, "Inserted " + inserted);
         awaitWithinASecond(inserted, "", found -> found.size() == 1);
@@ -155,9 +154,9 @@ class ProductSearchIndexIT {
     @Test
     void aChangeToManyProductsAtOnceIsFoundWhole() throws InterruptedException {
         for (int i = 0; i < 20; i++) {
-            newProduct("Batch item " + i, "Plain", "10.00", 1);
+            Catalog.newProduct(admin, category, "Batch item " + i, "Plain", "10.00", 1);
         }
-        String word = word();
+        String word = Catalog.word();
         Database.update("UPDATE products SET description = ? WHERE category_id = CAST(? AS uuid)", "Now " + word, category);
         awaitWithinASecond(word, "", found -> found.size() == 20);
     }
@@ -165,7 +164,7 @@ class ProductSearchIndexIT {
     /** Orders move stock all the time: only a move to or from zero changes what the index holds. */
     @Test
     void stockThatStaysAboveZeroLeavesTheProductsSearchStampAlone() {
-        UUID id = UUID.fromString(newProduct("Stamped " + word(), "Plain", "10.00", 5));
+        UUID id = UUID.fromString(Catalog.newProduct(admin, category, "Stamped " + Catalog.word(), "Plain", "10.00", 5));
         long stamped = stamp(id);
         Database.update("UPDATE products SET stock = 4 WHERE id = ?", id);
         assertEquals(stamped, stamp(id));
@@ -175,8 +174,8 @@ class ProductSearchIndexIT {
 
     @Test
     void aPagePastTheLastIsEmptyAndStillCountsTheTotal() {
-        String word = word();
-        newProduct("Far " + word, "Plain", "10.00", 1);
+        String word = Catalog.word();
+        Catalog.newProduct(admin, category, "Far " + word, "Plain", "10.00", 1);
         Reply far = api.get("/products?page=1000000&limit=100&search=" + word, null);
         assertEquals(200, far.status(), far.toString());
         assertEquals(0, far.json().getJsonArray("data").size());
@@ -205,11 +204,7 @@ class ProductSearchIndexIT {
     private List<String> search(String word, String filter) {
         Reply listed = api.get("/products?category_id=" + category + "&search=" + word + filter, null);
         assertEquals(200, listed.status(), listed.toString());
-        return ids(listed);
-    }
-
-    private static List<String> ids(Reply listed) {
-        return listed.json().getJsonArray("data").stream().map(product -> ((JsonObject) product).getString("id")).toList();
+        return Catalog.ids(listed);
     }
 
     /** The same listing as PostgreSQL answers it from its own full-text index. */
@@ -242,23 +237,6 @@ class ProductSearchIndexIT {
 
     private long stamp(UUID id) {
         return Database.number("SELECT CAST(CAST(search_xid AS text) AS bigint) FROM products WHERE id = ?", id);
-    }
-
-    private String newProduct(String name, String description, String price, int stock) {
-        String body = "{\"name\": \"%s\", \"description\": \"%s\", \"price\": %s, \"stock\": %d, \"category_id\": \"%s\"}"
-                .formatted(name, description, price, stock, category);
-        Reply created = api.post("/products", body, admin.accessToken());
-        assertEquals(201, created.status(), created.toString());
-        return created.string("product_id");
-    }
-
-    /** A word no other product has, of letters only so that both engines keep it whole. */
-    private static String word() {
-        StringBuilder word = new StringBuilder("q");
-        for (char c : Catalog.unique().toCharArray()) {
-            word.append((char) ('a' + Character.digit(c, 16) % 26));
-        }
-        return word.toString();
     }
 
     private static String capitalized(String word) {

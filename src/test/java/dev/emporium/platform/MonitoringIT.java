@@ -3,9 +3,14 @@ package dev.emporium.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.emporium.testing.Accounts;
+import dev.emporium.testing.Accounts.Account;
+import dev.emporium.testing.Api;
 import dev.emporium.testing.Broker;
+import dev.emporium.testing.Catalog;
 import dev.emporium.testing.Deployments;
 import dev.emporium.testing.Http;
+import dev.emporium.testing.Orders;
 import dev.emporium.testing.Poll;
 import dev.emporium.testing.Prometheus;
 import dev.emporium.testing.Services;
@@ -153,6 +158,12 @@ class MonitoringIT {
             Services.broker("start");
         }
         Poll.untilTrue(ARRIVE, "ready again", () -> Http.get("/health/ready").statusCode() == 200);
+        // The broker stopped cleanly, so its clients were told and their pooled sessions closed: an order placed now
+        // is relayed and paid on fresh ones.
+        Account admin = Accounts.admin();
+        Account customer = Accounts.newCustomer();
+        String order = Orders.place(Api.newClient(), customer, Catalog.newProduct(admin, Catalog.newCategory(admin)));
+        Orders.awaitStatus(Api.newClient(), customer.accessToken(), order, "processing", ARRIVE);
         Poll.untilTrue(ARRIVE, "EmporiumNotReady resolved", () -> prometheus.firing("EmporiumNotReady", Map.of()).isEmpty());
     }
 }

@@ -3,6 +3,8 @@ package dev.emporium.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.emporium.testing.Accounts.Account;
+import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.UUID;
 
 /** Creates categories and products through the admin API, for tests that need some. */
@@ -50,5 +52,28 @@ public final class Catalog {
         Api.Reply created = Api.newClient().post("/products", body, admin.accessToken());
         assertEquals(201, created.status(), created.toString());
         return created.string("product_id");
+    }
+
+    /** A product with these fields in the category; its id. */
+    public static String newProduct(Account admin, String categoryId, String name, String description, String price, int stock) {
+        String body = "{\"name\": \"%s\", \"description\": \"%s\", \"price\": %s, \"stock\": %d, \"category_id\": \"%s\"}"
+                .formatted(name, description, price, stock, categoryId);
+        Api.Reply created = Api.newClient().post("/products", body, admin.accessToken());
+        assertEquals(201, created.status(), created.toString());
+        return created.string("product_id");
+    }
+
+    /** The ids of a listing page's products, in its order. */
+    public static List<String> ids(Api.Reply listed) {
+        return listed.json().getJsonArray("data").stream().map(product -> ((JsonObject) product).getString("id")).toList();
+    }
+
+    /** A word no other product has, of letters only, so that both search engines keep it whole. */
+    public static String word() {
+        StringBuilder word = new StringBuilder("q");
+        for (char c : unique().toCharArray()) {
+            word.append((char) ('a' + Character.digit(c, 16) % 26));
+        }
+        return word.toString();
     }
 }

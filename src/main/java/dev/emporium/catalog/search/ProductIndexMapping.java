@@ -81,6 +81,10 @@ public class ProductIndexMapping implements HibernateOrmSearchMappingConfigurer 
 
         @Override
         public Long toIndexedValue(UUID id, ValueBridgeToIndexedValueContext context) {
+            return half(id, high);
+        }
+
+        static long half(UUID id, boolean high) {
             return (high ? id.getMostSignificantBits() : id.getLeastSignificantBits()) ^ Long.MIN_VALUE;
         }
     }
