@@ -3,9 +3,11 @@
 #   ensure:       makes sure Debian's prometheus (with promtool) is installed; as root, installs it.
 #   rules DIR:    writes DIR/emporium.rules.yaml, the rule groups of deploy/base/monitoring/prometheusrule.yaml (its
 #                 spec): the one source of the alerts, for promtool and for the Prometheus below.
-#   start TARGET: a private Prometheus on 127.0.0.1:PROMETHEUS_PORT that scrapes TARGET (host:port of a Liberty
-#                 server, /metrics, job "emporium" as the ServiceMonitor names it) and evaluates those rules, both
-#                 every second so that a test sees an alert within seconds of its cause.
+#   start TARGET [FOR]: a private Prometheus on 127.0.0.1:PROMETHEUS_PORT that scrapes TARGET (host:port of a
+#                 Liberty server, /metrics, job "emporium" as the ServiceMonitor names it) and evaluates those rules,
+#                 both every second so that a test sees an alert within seconds of its cause. FOR (e.g. 5s) replaces
+#                 every rule's "for:" so that a test need not wait out the durations; promtool's unit tests
+#                 (src/test/resources/prometheus/alerts-test.yaml) check those in simulated time.
 #   stop, status: as the other services.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -39,12 +41,17 @@ case "${1:-}" in
         rules "$2"
         ;;
     start)
-        target="${2:?usage: $0 start HOST:PORT}"
+        target="${2:?usage: $0 start HOST:PORT [FOR]}"
+        pending_for="${3:-}"
         if pid_running "$PID_FILE"; then log "Prometheus already running on $PROMETHEUS_PORT"; exit 0; fi
         port_open 127.0.0.1 "$PROMETHEUS_PORT" && die "port $PROMETHEUS_PORT is taken by another process; set PROMETHEUS_PORT"
         ensure
         rm -rf "$PROMETHEUS_DIR/data"
         rules "$PROMETHEUS_DIR"
+        if [[ -n $pending_for ]]; then
+            [[ $pending_for =~ ^[0-9]+[smh]$ ]] || die "FOR must be a duration such as 5s, not $pending_for"
+            sed -i "s/^\( *\)for: .*/\1for: $pending_for/" "$PROMETHEUS_DIR/emporium.rules.yaml"
+        fi
         cat > "$PROMETHEUS_DIR/prometheus.yml" <<YAML
 global:
   scrape_interval: 1s
@@ -73,6 +80,6 @@ YAML
         pid_running "$PID_FILE" && echo "Prometheus up on $PROMETHEUS_PORT" || { echo "Prometheus down"; exit 1; }
         ;;
     *)
-        echo "usage: $0 ensure|rules DIR|start HOST:PORT|stop|status" >&2; exit 2
+        echo "usage: $0 ensure|rules DIR|start HOST:PORT [FOR]|stop|status" >&2; exit 2
         ;;
 esac

@@ -24,10 +24,13 @@ public final class Prometheus implements AutoCloseable {
     private Prometheus() {
     }
 
-    /** Starts Prometheus scraping the test server. */
-    public static Prometheus start() {
+    /**
+     * Starts Prometheus scraping the test server, with every rule's {@code for:} set to {@code pendingFor} (e.g. "5s"):
+     * the expressions as shipped, the durations checked by promtool's unit tests instead of waited out here.
+     */
+    public static Prometheus start(String pendingFor) {
         URI server = Http.server("/");
-        Services.prometheus("start", server.getHost() + ":" + server.getPort());
+        Services.prometheus("start", server.getHost() + ":" + server.getPort(), pendingFor);
         return new Prometheus();
     }
 

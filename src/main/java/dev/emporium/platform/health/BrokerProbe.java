@@ -26,7 +26,13 @@ public class BrokerProbe implements DependencyProbe {
 
     static final String NAME = "broker";
 
-    @Resource(lookup = Destinations.HEALTH_CONNECTION_FACTORY)
+    /**
+     * Unshareable. Shared, the probes kept getting a connection whose session a clean broker shutdown had closed
+     * ("Session is closed"), for minutes after the broker was back: a shareable connection may be handed again to
+     * the same thread's unit of work, and these probes run on long-lived pool threads. Unshared, each probe gets a
+     * new connection from this unpooled factory (MonitoringIT restarts the broker cleanly).
+     */
+    @Resource(lookup = Destinations.HEALTH_CONNECTION_FACTORY, shareable = false)
     ConnectionFactory connectionFactory;
 
     @Resource(lookup = Destinations.SYSTEM_PROBE_QUEUE)

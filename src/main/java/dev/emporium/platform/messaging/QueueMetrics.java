@@ -54,7 +54,8 @@ public class QueueMetrics {
     static final List<String> QUEUES = List.of(Destinations.ORDERS_PLACED.name(), Destinations.NOTIFICATIONS.name(),
             Destinations.FULFILLMENT_UPDATES.name(), Destinations.DEAD_LETTER_WATCH.name(), Destinations.DEAD_LETTERS.name());
 
-    @Resource(lookup = Destinations.HEALTH_CONNECTION_FACTORY)
+    /** Unshareable, for the reason BrokerProbe gives: a new connection for every reading. */
+    @Resource(lookup = Destinations.HEALTH_CONNECTION_FACTORY, shareable = false)
     ConnectionFactory connectionFactory;
 
     @Inject
