@@ -3,6 +3,7 @@ package dev.emporium.catalog.search;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.FilterWeight;
@@ -143,9 +144,8 @@ final class RankedAfter extends Query {
 
     @Override
     public void visit(QueryVisitor visitor) {
-        QueryVisitor sub = visitor.getSubVisitor(org.apache.lucene.search.BooleanClause.Occur.MUST, this);
-        ranked.visit(sub);
-        tieAfter.visit(visitor.getSubVisitor(org.apache.lucene.search.BooleanClause.Occur.FILTER, this));
+        ranked.visit(visitor.getSubVisitor(BooleanClause.Occur.MUST, this));
+        tieAfter.visit(visitor.getSubVisitor(BooleanClause.Occur.FILTER, this));
     }
 
     @Override
