@@ -75,16 +75,18 @@ public class ProductIndex {
      * cursor, the {@code limit} hits after {@code after} (then the offset is only the page's number).
      */
     public Ids find(ProductFilter filter, UUID categoryId, int offset, int limit, After after) {
-        boolean ranked = filter.sort() == null && filter.search() != null && !filter.search().isBlank();
+        // Parsed once: the count and the page share it.
+        Query text = filter.search() == null || filter.search().isBlank() ? null : text(filter.search());
+        boolean ranked = filter.sort() == null && text != null;
         SearchSession session = Search.session(em);
-        long total = query(session, filter, categoryId, ranked, null, limit, true).fetchTotalHitCount();
+        long total = query(session, filter, categoryId, text, ranked, null, limit, true).fetchTotalHitCount();
         boolean resuming = ranked && after != null;
         // Collecting a page costs as many slots as its offset: past the last match only the count is wanted.
         if (offset >= total) {
             return new Ids(List.of(), total, Float.NaN);
         }
         int skipped = resuming ? 0 : offset;
-        List<Hit> hits = query(session, filter, categoryId, ranked, resuming ? after : null, skipped + limit, false)
+        List<Hit> hits = query(session, filter, categoryId, text, ranked, resuming ? after : null, skipped + limit, false)
                 .fetchHits(skipped, limit);
         List<UUID> ids = hits.stream().map(Hit::id).toList();
         float lastScore = ranked && !hits.isEmpty() ? hits.get(hits.size() - 1).score() : Float.NaN;
@@ -95,15 +97,14 @@ public class ProductIndex {
     }
 
     /** The listing's query; for a count, the search is not ranked, so that Lucene counts from its posting lists. */
-    private SearchQuery<Hit> query(SearchSession session, ProductFilter filter, UUID categoryId, boolean ranked,
-                                   After after, int collected, boolean counting) {
-        boolean searching = filter.search() != null && !filter.search().isBlank();
+    private SearchQuery<Hit> query(SearchSession session, ProductFilter filter, UUID categoryId, Query text,
+                                   boolean ranked, After after, int collected, boolean counting) {
+        boolean searching = text != null;
         return session.search(Product.class)
                 .select(f -> f.composite().from(f.id(UUID.class), f.score()).as(Hit::new))
                 .where(f -> {
                     BooleanPredicateClausesStep<?> all = f.bool();
                     if (searching) {
-                        Query text = text(filter.search());
                         all.must(f.extension(LuceneExtension.get())
                                 .fromLuceneQuery(ranked && !counting ? rankedAfter(text, after) : text));
                     } else {
