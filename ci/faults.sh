@@ -3,6 +3,8 @@
 #   kill -9 of the server, kill -9 of the broker, PostgreSQL stopped for 10 s, poison
 #   messages; each under 16 clients placing orders, each ending with the invariants checked (FaultMatrixIT).
 #   The report is written to target/faults/report.md. ci/test.sh runs the same matrix with 240 orders per scenario.
+#   FAULTS_DELIVERY=xa puts the design the outbox replaced (each message sent in the placing XA transaction) through
+#   the same matrix, for the comparison in docs/performance.md.
 # ci/faults.sh stop — stops what an interrupted run left: the emporium-faults server, ClusterIT's replicas and HAProxy,
 #   and the "faults" service set.
 set -euo pipefail
@@ -28,5 +30,6 @@ ORDERS="${1:-1000}"
 "$CI_DIR/jwt-keys.sh"
 trap '"$CI_DIR/faults.sh" stop' EXIT
 T0=$SECONDS
-"$MVNW" -B -ntp verify -DskipUnitTests -Dit.test=FaultMatrixIT -Dfaults.orders="$ORDERS"
-log "fault matrix with $ORDERS orders per scenario: $((SECONDS - T0)) s; report in target/faults/report.md"
+DELIVERY="${FAULTS_DELIVERY:-outbox}"
+"$MVNW" -B -ntp verify -DskipUnitTests -Dit.test=FaultMatrixIT -Dfaults.orders="$ORDERS" -Dfaults.delivery="$DELIVERY"
+log "fault matrix with $ORDERS orders per scenario, messages through $DELIVERY: $((SECONDS - T0)) s; report in target/faults/report.md"

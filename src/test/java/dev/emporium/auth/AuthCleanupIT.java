@@ -21,7 +21,7 @@ class AuthCleanupIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(AuthCleanupIT.class);
+        return Deployments.inServer();
     }
 
     @Inject

@@ -30,6 +30,8 @@ final class FaultServer {
     static final URI ROOT = URI.create("http://localhost:" + HTTP_PORT + "/");
     static final String ADMIN_EMAIL = "faults-admin@emporium.test";
     static final String ADMIN_PASSWORD = "Faults-Admin-Passphrase-2026";
+    /** How messages leave: "outbox" (the design), or "xa" to put the design it replaced through the same faults. */
+    static final String DELIVERY = System.getProperty("faults.delivery", "outbox");
     private static final String NAME = "emporium-faults";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -91,7 +93,10 @@ final class FaultServer {
                 // A scenario outlives the default 15 minutes of an access token when the whole matrix runs.
                 "EMPORIUM_JWT_ACCESS_TOKEN_LIFETIME=PT2H",
                 // A gateway that takes its time, as real ones do: a kill lands between the payment's steps.
-                "EMPORIUM_PAYMENT_LATENCY=PT0.05S")) + "\n");
+                "EMPORIUM_PAYMENT_LATENCY=PT0.05S",
+                "EMPORIUM_MESSAGING_DELIVERY=" + DELIVERY,
+                "DB_DATASOURCE_TYPE=" + ("xa".equals(DELIVERY) ? "javax.sql.XADataSource" : "javax.sql.ConnectionPoolDataSource")))
+                + "\n");
     }
 
     /** Starts the server and waits until it is ready; the time that took. */

@@ -19,7 +19,8 @@ record ScenarioReport(String name, int orders, int requests, Map<String, Integer
 
     static String markdown(List<ScenarioReport> reports, int orders, int customers, Duration firstStart) {
         StringBuilder out = new StringBuilder("# Fault matrix\n\n").append(customers).append(" customers, ").append(orders)
-                .append(" orders per scenario; first start of the server to ready: ").append(millis(firstStart)).append("\n\n")
+                .append(" orders per scenario; messages sent through ").append(FaultServer.DELIVERY.equals("xa") ? "XA" : "the outbox")
+                .append("; first start of the server to ready: ").append(millis(firstStart)).append("\n\n")
                 .append("| scenario | requests | statuses | fault (to healed) | settled after the fault | settled after the last"
                         + " order | slowest answer | invariants |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");

@@ -43,7 +43,7 @@ class MessagingIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(MessagingIT.class);
+        return Deployments.inServer();
     }
 
     @Inject

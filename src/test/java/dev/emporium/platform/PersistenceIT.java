@@ -25,7 +25,7 @@ class PersistenceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(PersistenceIT.class);
+        return Deployments.inServer();
     }
 
     @Inject

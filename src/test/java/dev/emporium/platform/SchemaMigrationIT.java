@@ -34,7 +34,7 @@ class SchemaMigrationIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(SchemaMigrationIT.class);
+        return Deployments.inServer();
     }
 
     @Resource(lookup = "jdbc/emporium")

@@ -1,6 +1,7 @@
 package dev.emporium.testing;
 
 import java.io.File;
+import java.util.List;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -11,14 +12,30 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
+    /** By name: the test classes are package-private. */
+    private static final List<String> IN_SERVER_TESTS = List.of("dev.emporium.auth.AuthCleanupIT",
+            "dev.emporium.platform.MessagingIT", "dev.emporium.platform.PersistenceIT", "dev.emporium.platform.SchemaMigrationIT");
+
     private Deployments() {
     }
 
-    /** The real WAR, plus the given test classes for tests that run inside the server. */
-    public static WebArchive application(Class<?>... testClasses) {
-        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, file("emporium.war"));
+    /** The real WAR, as it ships: for tests that call it from outside. */
+    public static WebArchive application() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, file("emporium.war"));
+    }
+
+    /**
+     * The real WAR with every test class that runs inside the server, so that all of them share one archive and one
+     * start of it (the Arquillian container keeps an archive deployed while the next class deploys the same;
+     * DeploymentOrder runs them one after another). A class missing here still works: it gets an archive, and a
+     * start, of its own.
+     */
+    public static WebArchive inServer() {
+        WebArchive war = application();
         war.addClasses(Poll.class, InServer.class);
-        war.addClasses(testClasses);
+        for (String testClass : IN_SERVER_TESTS) {
+            war.addClass(testClass);
+        }
         return war;
     }
 

@@ -5,12 +5,15 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where every message Emporium sends starts: a row written in the caller's transaction, so that the message exists
@@ -38,10 +41,29 @@ public class Outbox {
     @Inject
     MessageTracing tracing;
 
+    @Inject
+    XaDelivery xa;
+
+    /** "outbox", or "xa" to measure the design the outbox replaced ({@link XaDelivery}). */
+    @Inject
+    @ConfigProperty(name = "emporium.messaging.delivery", defaultValue = "outbox")
+    String delivery;
+
+    /** A setting that is neither stops the start, rather than every message later. */
+    void checkDelivery(@Observes Startup startup) {
+        if (!delivery.equals("outbox") && !delivery.equals("xa")) {
+            throw new IllegalStateException("emporium.messaging.delivery is \"" + delivery + "\": outbox or xa");
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(OutgoingMessage message) {
         Span created = tracing.creating(message);
         try (Scope ignored = created.makeCurrent()) {
+            if ("xa".equals(delivery)) {
+                xa.send(message, tracing.withCurrentContext(message.properties()));
+                return;
+            }
             insert(message, tracing.withCurrentContext(message.properties()));
         } catch (RuntimeException e) {
             MessageTracing.failed(created, e);

@@ -14,8 +14,9 @@ import org.jboss.shrinkwrap.api.Archive;
  * deploys a different one (or the run ends), not after each class. Most classes test the shipped WAR as it is
  * ({@code Deployments.application()}), and each start of it costs 10-20 s on two cores; those classes now share one
  * start. What they share is what a long-running server shares between clients, and the tests were written for it:
- * they make their own accounts and products and measure metrics as deltas. A class that adds its own classes to the
- * WAR, or deploys the EAR, has an archive of its own and still gets a fresh start.
+ * they make their own accounts and products and measure metrics as deltas. The classes that run inside the server
+ * share another archive ({@code Deployments.inServer()}), the EAR a third; {@link DeploymentOrder} runs the classes of
+ * each archive together, so that each is started once.
  */
 public class KeptDeploymentContainer extends WLPManagedContainer {
 
