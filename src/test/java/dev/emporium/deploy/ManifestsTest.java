@@ -236,8 +236,13 @@ class ManifestsTest {
             JsonNode redisService = rendered.get("Service", redis.getHost());
             assertEquals(redis.getPort(), redisService.path("spec").path("ports").path(0).path("port").asInt(), rendered + ": REDIS_URL port");
 
-            // Not XA (server.xml), so PostgreSQL must refuse prepared transactions.
-            assertFalse(serverXml.contains("XADataSource"), "server.xml uses XA: max_prepared_transactions must then be > 0");
+            // Not XA (XA is there only to be measured against the outbox), so PostgreSQL must refuse prepared transactions.
+            String dataSourceType = environment.getOrDefault("DB_DATASOURCE_TYPE", Optional.empty())
+                    .orElse(settings.get("DB_DATASOURCE_TYPE").defaultValue().orElseThrow());
+            assertEquals("javax.sql.ConnectionPoolDataSource", dataSourceType,
+                    rendered + ": an XA data source needs max_prepared_transactions > 0");
+            assertEquals("outbox", environment.getOrDefault("EMPORIUM_MESSAGING_DELIVERY", Optional.empty())
+                    .orElse(settings.get("EMPORIUM_MESSAGING_DELIVERY").defaultValue().orElseThrow()), rendered + ": messages go through the outbox");
             assertEquals("0", rendered.only("Cluster").path("spec").path("postgresql").path("parameters")
                     .path("max_prepared_transactions").asText(), rendered + ": max_prepared_transactions");
 
