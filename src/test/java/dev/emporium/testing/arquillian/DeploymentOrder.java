@@ -20,7 +20,7 @@ import org.junit.jupiter.api.ClassDescriptor;
  */
 public class DeploymentOrder implements ClassOrderer {
 
-    private enum Group { SHIPPED_WAR, IN_SERVER, EAR, NO_DEPLOYMENT }
+    enum Group { SHIPPED_WAR, IN_SERVER, EAR, NO_DEPLOYMENT }
 
     @Override
     public void orderClasses(ClassOrdererContext context) {
