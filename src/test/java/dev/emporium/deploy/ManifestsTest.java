@@ -237,12 +237,10 @@ class ManifestsTest {
             assertEquals(redis.getPort(), redisService.path("spec").path("ports").path(0).path("port").asInt(), rendered + ": REDIS_URL port");
 
             // Not XA (XA is there only to be measured against the outbox), so PostgreSQL must refuse prepared transactions.
-            String dataSourceType = environment.getOrDefault("DB_DATASOURCE_TYPE", Optional.empty())
-                    .orElse(settings.get("DB_DATASOURCE_TYPE").defaultValue().orElseThrow());
-            assertEquals("javax.sql.ConnectionPoolDataSource", dataSourceType,
+            assertEquals("javax.sql.ConnectionPoolDataSource", effective(environment, settings, "DB_DATASOURCE_TYPE"),
                     rendered + ": an XA data source needs max_prepared_transactions > 0");
-            assertEquals("outbox", environment.getOrDefault("EMPORIUM_MESSAGING_DELIVERY", Optional.empty())
-                    .orElse(settings.get("EMPORIUM_MESSAGING_DELIVERY").defaultValue().orElseThrow()), rendered + ": messages go through the outbox");
+            assertEquals("outbox", effective(environment, settings, "EMPORIUM_MESSAGING_DELIVERY"),
+                    rendered + ": messages go through the outbox");
             assertEquals("0", rendered.only("Cluster").path("spec").path("postgresql").path("parameters")
                     .path("max_prepared_transactions").asText(), rendered + ": max_prepared_transactions");
 
@@ -347,6 +345,11 @@ class ManifestsTest {
         Optional<String> value = environment.get(name);
         assertTrue(value != null && value.isPresent(), rendered + ": " + name + " has no value in the application's environment");
         return value.get();
+    }
+
+    /** What the server runs with: the manifest's value, or the setting's default when the manifest sets none. */
+    private static String effective(Map<String, Optional<String>> environment, Map<String, Setting> settings, String name) {
+        return environment.getOrDefault(name, Optional.empty()).orElse(settings.get(name).defaultValue().orElseThrow());
     }
 
     private static String secretOf(JsonNode app, String variable) {

@@ -36,6 +36,13 @@ final class MessageProperties {
         return json.build().toString();
     }
 
+    /** Sets properties as the sender gave them (String or boxed primitives, as {@link #toJson} takes them). */
+    static void apply(Map<String, Object> properties, Message message) throws JMSException {
+        for (Map.Entry<String, Object> property : properties.entrySet()) {
+            message.setObjectProperty(property.getKey(), property.getValue());
+        }
+    }
+
     /** Sets the stored properties on a message. */
     static void apply(String stored, Message message) throws JMSException {
         JsonObject properties;

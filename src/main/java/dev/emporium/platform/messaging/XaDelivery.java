@@ -29,7 +29,7 @@ class XaDelivery {
         try (JMSContext jms = connectionFactory.createContext()) {
             TextMessage sent = jms.createTextMessage(message.body());
             sent.setJMSCorrelationID(message.correlationId());
-            MessageProperties.apply(MessageProperties.toJson(properties), sent);
+            MessageProperties.apply(properties, sent);
             Destination destination = message.address().routing() == Address.Routing.MULTICAST
                     ? jms.createTopic(message.address().name()) : jms.createQueue(message.address().name());
             jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(destination, sent);
