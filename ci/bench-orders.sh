@@ -6,7 +6,8 @@
 #      once with every client ordering the same product (a hot product: orders serialise on its row) and once with
 #      each client ordering a product of its own;
 #   2. drain: 2,000 orders placed while OrderProcessingMdb is paused, then the time until the MDBs have moved them
-#      all on, vs take-payment.sql over 2,000 orders with as many clients as MDB sessions.
+#      all on, vs pgbench over 2,000 orders with as many clients as MDB sessions, twice: take-payment.sql (the
+#      settlement's transaction alone) and process-order.sql (all the transactions the beans commit per order).
 # Needs hey (apt-get install hey), psql and pgbench, and a demo started with the write allowance raised, e.g.
 # EMPORIUM_RATE_LIMIT_WRITE_PER_MINUTE=100000000 ci/run.sh (the default, 600 per user, would answer 429). Not part
 # of the tests.
@@ -56,21 +57,32 @@ bench_settle
 place -n "$DRAIN" -c "$CLIENTS" -d "$body" >/dev/null
 queued=$(pending)
 log "drain: $queued orders queued; resuming"
+commits() { sleep 1; sql "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"; }
+commits_before=$(commits)
 start=$(date +%s.%N)
 "$SERVER" resume emporium --target="$MDB" >/dev/null
 until [[ $(pending) == 0 ]]; do sleep 0.2; done
 end=$(date +%s.%N)
 drain_rate=$(awk -v n="$queued" -v s="$start" -v e="$end" 'BEGIN {printf "%.1f", n / (e - s)}')
-log "drain: the same SQL through pgbench ($MDB_SESSIONS clients, the MDB sessions)"
-bench_pg_place -t $((DRAIN / CLIENTS)) -D products="$CLIENTS" >/dev/null
-pg_drain=$(pgbench -n -c "$MDB_SESSIONS" -j 2 -t $((DRAIN / MDB_SESSIONS)) -D user="'$BENCH_ADMIN_ID'" \
-    -f "$CI_DIR/bench/take-payment.sql" 2>&1 | tps)
+# Every commit in the database while the beans drained (their own, the relay's, the mail's, and this script's
+# polling), per order: what the crash-safe steps cost, beside the one transaction of take-payment.sql.
+commits_per_order=$(awk -v n="$queued" -v a="$commits_before" -v b="$(commits)" 'BEGIN {printf "%.1f", (b - a) / n}')
+log "drain: the settlement's SQL through pgbench ($MDB_SESSIONS clients, the MDB sessions)"
+pg_drain() {
+    bench_pg_place -t $((DRAIN / CLIENTS)) -D products="$CLIENTS" >/dev/null
+    pgbench -n -c "$MDB_SESSIONS" -j 2 -t $((DRAIN / MDB_SESSIONS)) -D user="'$BENCH_ADMIN_ID'" \
+        -f "$CI_DIR/bench/$1" 2>&1 | tps
+}
+pg_settle=$(pg_drain take-payment.sql)
+log "drain: all the beans' SQL per order through pgbench"
+pg_process=$(pg_drain process-order.sql)
 
 cat <<RESULT
 
                                    Emporium            pgbench (same SQL)   ratio
 placement, $CLIENTS clients, hot product   $(printf '%8.1f' "$hot_rate") orders/s   $(printf '%8.1f' "$pg_hot") tx/s        $(ratio "$hot_rate" "$pg_hot")
 placement, $CLIENTS clients, own products  $(printf '%8.1f' "$spread_rate") orders/s   $(printf '%8.1f' "$pg_spread") tx/s        $(ratio "$spread_rate" "$pg_spread")
-drain of $queued queued orders        $(printf '%8.1f' "$drain_rate") orders/s   $(printf '%8.1f' "$pg_drain") tx/s        $(ratio "$drain_rate" "$pg_drain")
-(MDB sessions $MDB_SESSIONS, DB pool ${DB_POOL_MAX:-40}, JMS pool ${JMS_POOL_MAX:-40}; payment latency ${EMPORIUM_PAYMENT_LATENCY:-PT0S})
+drain of $queued queued orders        $(printf '%8.1f' "$drain_rate") orders/s   $(printf '%8.1f' "$pg_settle") tx/s        $(ratio "$drain_rate" "$pg_settle")   (the settlement alone)
+                                                        $(printf '%8.1f' "$pg_process") orders/s    $(ratio "$drain_rate" "$pg_process")   (all the beans' transactions)
+(database commits per drained order: $commits_per_order; MDB sessions $MDB_SESSIONS, DB pool ${DB_POOL_MAX:-40}, JMS pool ${JMS_POOL_MAX:-40}; payment latency ${EMPORIUM_PAYMENT_LATENCY:-PT0S})
 RESULT

@@ -71,13 +71,14 @@ bench_pg_place() {
 
 # pgbench writes its messages to a copy of the outbox that the running relay does not read.
 sql "CREATE TABLE IF NOT EXISTS bench_outbox (LIKE outbox INCLUDING ALL)"
-# pgbench's orders never reach the beans: they would stay in the demo for ever, pending or paid by take-payment.sql,
-# and pile up over runs. They go when the benchmark ends, with their payments, lines and history.
+# pgbench's orders never reach the beans: they would stay in the demo for ever, pending or paid by take-payment.sql
+# or process-order.sql, and pile up over runs. They go when the benchmark ends, with their payments, lines and history.
 bench_cleanup() {
     sql "DROP TABLE IF EXISTS bench_outbox" || true
     [[ -n ${BENCH_ADMIN_ID:-} ]] || return 0
-    sql "DELETE FROM payments p USING orders o WHERE p.order_id = o.id AND p.reference = 'bench'
+    sql "DELETE FROM payments p USING orders o WHERE p.order_id = o.id AND (p.reference = 'bench' OR p.status = 'pending')
          AND o.user_id = '$BENCH_ADMIN_ID' AND o.shipping_address = '1 Bench Street'" || true
+    sql "DELETE FROM simulated_provider_charges WHERE reference = 'bench'" || true
     sql "DELETE FROM orders o WHERE o.user_id = '$BENCH_ADMIN_ID' AND o.shipping_address = '1 Bench Street'
          AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id)" || true
     sql "DELETE FROM processed_messages WHERE consumer = 'bench'" || true

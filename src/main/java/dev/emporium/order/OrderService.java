@@ -3,6 +3,7 @@ package dev.emporium.order;
 import dev.emporium.catalog.StockReservations;
 import dev.emporium.catalog.StockReservations.PricedProduct;
 import dev.emporium.payment.Payment;
+import dev.emporium.payment.PaymentGateway;
 import dev.emporium.payment.Payments;
 import dev.emporium.platform.error.ErrorCode;
 import dev.emporium.platform.error.FieldIssue;
@@ -181,8 +182,10 @@ public class OrderService {
 
     /**
      * Payment, step 1: records the attempt for an order that awaits payment and returns the payment as it stands
-     * (pending, or answered by an earlier delivery); empty when the order no longer awaits payment. The order row is
-     * read, not locked, and the transaction ends before the gateway is asked.
+     * (pending, or answered by an earlier delivery). An order that no longer awaits payment returns the payment it
+     * has, if any: one still pending was asked for before a crash and never heard back, and the gateway may have
+     * charged it, so it is asked again even when the order was cancelled since. The order row is read, not locked,
+     * and the transaction ends before the gateway is asked.
      */
     @Transactional
     public Optional<Payment> beginPayment(UUID orderId) {
@@ -191,34 +194,36 @@ public class OrderService {
             throw new NotFound(ErrorCode.ORDER_NOT_FOUND, "No such order");
         }
         if (!order.awaitsPayment()) {
-            return Optional.empty();
+            return payments.of(orderId);
         }
         return Optional.of(payments.begin(orderId, order.getTotalAmount(), order.getCurrency()));
     }
 
     /**
-     * Payment, last step, once the gateway's answer is recorded: moves the order to processing (authorised) or
-     * payment_failed (declined, stock back). The order's row lock keeps a concurrent cancel out; an order cancelled
-     * while the gateway was asked is owed its money back, and one moved on by an earlier delivery is left as it is.
+     * Payment, last step: records the gateway's answer, when this delivery has one, and moves the order to processing
+     * (authorised) or payment_failed (declined, stock back), in one transaction. The order's row lock keeps a
+     * concurrent cancel out; an order cancelled while the gateway was asked is owed its money back, and one moved on
+     * by an earlier delivery is left as it is.
      */
     @Transactional
-    public Outcome settlePayment(UUID orderId) {
+    public Outcome settlePayment(UUID orderId, Optional<PaymentGateway.Authorization> answer) {
         Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             return Outcome.NO_SUCH_ORDER;
         }
+        Optional<Payment> payment = answer.map(a -> payments.record(orderId, a)).or(() -> payments.of(orderId));
         if (!order.awaitsPayment()) {
             if (order.getStatus() == OrderStatus.CANCELLED) {
                 payments.oweRefund(orderId);
             }
             return Outcome.ALREADY_DONE;
         }
-        Payment payment = payments.of(orderId).filter(p -> p.getStatus() != Payment.Status.PENDING)
+        Payment answered = payment.filter(p -> p.getStatus() != Payment.Status.PENDING)
                 .orElseThrow(() -> new IllegalStateException("the payment of order " + orderId + " has no answer yet"));
-        if (payment.getStatus() == Payment.Status.AUTHORISED) {
-            move(order, OrderStatus.PROCESSING, "payment authorised (" + payment.getReference() + ")", null);
+        if (answered.getStatus() == Payment.Status.AUTHORISED) {
+            move(order, OrderStatus.PROCESSING, "payment authorised (" + answered.getReference() + ")", null);
         } else {
-            move(order, OrderStatus.PAYMENT_FAILED, "payment declined: " + payment.getReason(), null);
+            move(order, OrderStatus.PAYMENT_FAILED, "payment declined: " + answered.getReason(), null);
         }
         return Outcome.APPLIED;
     }

@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The short transactions around the gateway's calls, each of its own: what is owed before asking, and the gateway's
- * answers (to a pending payment, to a refund owed) after. The gateway is never asked inside one of them.
+ * What the gateway answered, recorded after its calls: to a pending payment in the transaction that settles the order,
+ * to a refund owed (and what is owed before asking) in short transactions of their own. The gateway is never asked
+ * inside one of them.
  */
 @ApplicationScoped
 class GatewayAnswers {
@@ -24,15 +25,18 @@ class GatewayAnswers {
     @Inject
     PaymentMetrics metrics;
 
-    /** The payment's status after the answer; a payment a concurrent delivery answered first keeps that answer. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Payment.Status record(UUID orderId, PaymentGateway.Authorization answer) {
+    /**
+     * The payment after the answer, recorded in the caller's transaction (the order's settlement, so that the answer
+     * and the order's move commit together); a payment a concurrent delivery answered first keeps that answer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Payment record(UUID orderId, PaymentGateway.Authorization answer) {
         Payment payment = locked(orderId);
         if (payment.getStatus() == Payment.Status.PENDING) {
             payment.settle(answer);
             metrics.outcome(answer.approved() ? "authorised" : "declined");
         }
-        return payment.getStatus();
+        return payment;
     }
 
     /** The gateway gave back a refund owed; one that a concurrent attempt recorded first stays as it is. */

@@ -13,8 +13,9 @@ import java.util.UUID;
 /**
  * Payments for orders, taken in three steps so that no transaction waits on the gateway: the attempt is recorded
  * (pending, in the caller's transaction), the gateway is asked with no transaction open and the order id as its
- * idempotency key, and its answer is recorded in a transaction of its own. A crash between any two steps leaves a
- * pending payment that the redelivered message takes up again; asking the gateway a second time charges nothing more.
+ * idempotency key, and its answer is recorded in the transaction that settles the order. A crash between any two
+ * steps leaves a pending payment that the redelivered message takes up again; asking the gateway a second time
+ * charges nothing more.
  * Refunds go the same way: the cancelling transaction records the refund as owed (refund_pending), and the gateway is
  * asked once it has committed ({@link Refunds}), again by {@link OwedRefunds} until it has answered.
  */
@@ -47,18 +48,26 @@ public class Payments {
     }
 
     /**
-     * Steps 2 and 3: asks the gateway for a pending payment and records its answer; a payment already answered is
-     * left as it is. Refuses to run inside a transaction, which would hold its connection (and whatever rows it
-     * locked) for as long as the gateway takes. Throws PaymentGatewayUnavailable when the gateway did not answer.
+     * Step 2: asks the gateway for a pending payment, with the order id as its idempotency key. Refuses to run inside
+     * a transaction, which would hold its connection (and whatever rows it locked) for as long as the gateway takes.
+     * Throws PaymentGatewayUnavailable when the gateway did not answer.
      */
     @Transactional(Transactional.TxType.NEVER)
-    public Payment.Status authorize(Payment payment, String paymentToken) {
+    public PaymentGateway.Authorization ask(Payment payment, String paymentToken) {
         if (payment.getStatus() != Payment.Status.PENDING) {
-            return payment.getStatus();
+            throw new IllegalStateException("payment " + payment.getId() + " is " + payment.getStatus() + ", not pending");
         }
-        PaymentGateway.Authorization answer = metrics.timed("authorize",
+        return metrics.timed("authorize",
                 () -> gateway.authorize(payment.getOrderId(), payment.getAmount(), payment.getCurrency(), paymentToken));
-        return answers.record(payment.getOrderId(), answer);
+    }
+
+    /**
+     * Step 3: records the gateway's answer, in the caller's transaction (the one that settles the order), and returns
+     * the payment as it then stands; one answered first by a concurrent delivery keeps that answer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Payment record(UUID orderId, PaymentGateway.Authorization answer) {
+        return answers.record(orderId, answer);
     }
 
     /**

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Test tokens provoke the provider's failures, as real providers' test cards do: tok_unavailable_once (the first
  * request for an order, in this process, fails before the provider charges), tok_answer_lost_once (the provider
- * charges, and the first answer is lost on the way back), tok_slow (the answer takes three seconds) and
+ * charges, and the first answer is lost on the way back), tok_slow (the answer takes three seconds),
+ * tok_slow_answer_lost_once (both: three seconds, then the charge's first answer is lost) and
  * tok_refund_answer_lost_once (approved; the provider gives the money back, and the answer to the first request to
  * do so is lost).
  */
@@ -27,6 +28,7 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     public static final String UNAVAILABLE_ONCE_TOKEN = "tok_unavailable_once";
     public static final String ANSWER_LOST_ONCE_TOKEN = "tok_answer_lost_once";
     public static final String SLOW_TOKEN = "tok_slow";
+    public static final String SLOW_ANSWER_LOST_ONCE_TOKEN = "tok_slow_answer_lost_once";
     public static final String REFUND_ANSWER_LOST_ONCE_TOKEN = "tok_refund_answer_lost_once";
     static final Duration SLOW_ANSWER = Duration.ofSeconds(3);
 
@@ -46,7 +48,8 @@ public class SimulatedPaymentGateway implements PaymentGateway {
 
     @Override
     public Authorization authorize(UUID orderId, BigDecimal amount, String currency, String paymentToken) {
-        waitLikeAProvider(SLOW_TOKEN.equals(paymentToken) ? SLOW_ANSWER : latency);
+        boolean slow = SLOW_TOKEN.equals(paymentToken) || SLOW_ANSWER_LOST_ONCE_TOKEN.equals(paymentToken);
+        waitLikeAProvider(slow ? SLOW_ANSWER : latency);
         if (UNAVAILABLE_ONCE_TOKEN.equals(paymentToken) && failedOnce.add(orderId)) {
             throw new PaymentGatewayUnavailable("the simulated provider did not answer (before charging)");
         }
@@ -54,7 +57,8 @@ public class SimulatedPaymentGateway implements PaymentGateway {
             refundAnswerLostOnce.add(orderId);
         }
         Authorization answer = ledger.charge(orderId, amount, currency, decide(amount, paymentToken));
-        if (ANSWER_LOST_ONCE_TOKEN.equals(paymentToken) && failedOnce.add(orderId)) {
+        boolean answerLostOnce = ANSWER_LOST_ONCE_TOKEN.equals(paymentToken) || SLOW_ANSWER_LOST_ONCE_TOKEN.equals(paymentToken);
+        if (answerLostOnce && failedOnce.add(orderId)) {
             throw new PaymentGatewayUnavailable("the simulated provider's answer was lost (after charging)");
         }
         return answer;

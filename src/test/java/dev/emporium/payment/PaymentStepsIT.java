@@ -1,6 +1,7 @@
 package dev.emporium.payment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.emporium.testing.Accounts;
 import dev.emporium.testing.Accounts.Account;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The payment is taken in steps outside the transaction that holds the order row (record the attempt, ask the
- * gateway with the order id as idempotency key, record the answer, move the order). Each test provokes a failure at
+ * gateway with the order id as idempotency key, then record the answer and move the order together). Each test provokes a failure at
  * one point between two steps, with the simulated provider's test tokens or a row lock held from outside, and checks
  * that the order is charged exactly once (the provider's own ledger, simulated_provider_charges) and ends where it
  * should.
@@ -57,7 +58,8 @@ class PaymentStepsIT {
     void aGatewayThatFailsBeforeChargingIsAskedAgainAndChargesOnce() {
         String id = Orders.place(api, customer, product, 2, SimulatedPaymentGateway.UNAVAILABLE_ONCE_TOKEN);
         Orders.awaitStatus(api, customer.accessToken(), id, "processing", PROCESSING);
-        assertChargedOnce(id, 1);
+        assertChargedOnce(id);
+        assertEquals(1, requests(id));
         assertEquals(2, history(id).size(), "pending, processing: the failed attempt moved nothing");
         Mailbox.await(customer.email(), "confirmed", PROCESSING);
     }
@@ -67,30 +69,33 @@ class PaymentStepsIT {
         String id = Orders.place(api, customer, product, 2, SimulatedPaymentGateway.ANSWER_LOST_ONCE_TOKEN);
         Orders.awaitStatus(api, customer.accessToken(), id, "processing", PROCESSING);
         // Asked twice under one key: the provider booked one charge, and the payment carries its reference.
-        assertChargedOnce(id, 2);
+        assertChargedOnce(id);
+        assertEquals(2, requests(id));
         assertEquals(8, stock());
     }
 
     @Test
-    void aFailureAfterTheAnswerIsRecordedMovesTheOrderOnRedeliveryWithoutAskingAgain() throws SQLException {
+    void aFailureWhileSettlingRollsTheAnswerBackWithTheMoveAndTheRedeliveryChargesOnce() throws SQLException {
         String id = Orders.place(api, customer, product, 2, SimulatedPaymentGateway.SLOW_TOKEN);
         awaitPayment(id, "pending");
         try (Connection holder = Database.connect()) {
-            // The order's row locked from outside while the gateway answers: the step that moves the order waits
-            // for the lock past lock_timeout and fails, after the answer is recorded.
+            // The order's row locked from outside while the gateway answers: the settlement, which records the answer
+            // and moves the order, waits for the lock past lock_timeout and fails.
             holder.setAutoCommit(false);
             try (PreparedStatement lock = holder.prepareStatement("SELECT 1 FROM orders WHERE id = ?::uuid FOR UPDATE")) {
                 lock.setString(1, id);
                 lock.executeQuery().close();
             }
-            awaitPayment(id, "authorised");
-            Poll.untilTrue(PROCESSING, "the order's move waiting for the row", () -> waitersOnOrders() > 0);
-            Poll.untilTrue(PROCESSING, "the order's move given up (lock_timeout)", () -> waitersOnOrders() == 0);
+            Poll.untilTrue(PROCESSING, "the settlement waiting for the row", () -> waitersOnOrders() > 0);
+            Poll.untilTrue(PROCESSING, "the settlement given up (lock_timeout)", () -> waitersOnOrders() == 0);
             assertEquals("pending", status(id), "the order did not move while its row was held");
+            assertEquals("pending", paymentStatus(id), "the answer rolled back with the move");
             holder.rollback();
         }
         Orders.awaitStatus(api, customer.accessToken(), id, "processing", PROCESSING);
-        assertChargedOnce(id, 1);
+        // The redelivery asked again under the same key: one charge, one payment carrying its reference.
+        assertChargedOnce(id);
+        assertTrue(requests(id) >= 2, "asked again after the failed settlement: " + requests(id));
         assertEquals(2, history(id).size());
     }
 
@@ -110,6 +115,24 @@ class PaymentStepsIT {
         assertEquals(1, Database.number("SELECT count(*) FROM simulated_provider_charges WHERE idempotency_key = ?::uuid"
                 + " AND approved AND refunded_at IS NOT NULL", id), "charged once and given back");
         assertEquals(2, history(id).size(), "pending, cancelled");
+    }
+
+    @Test
+    void aChargeWhoseAnswerWasLostIsAskedAboutAgainAfterTheCustomerCancelsAndGivenBack() {
+        String id = Orders.place(api, customer, product, 2, SimulatedPaymentGateway.SLOW_ANSWER_LOST_ONCE_TOKEN);
+        awaitPayment(id, "pending");
+
+        // Cancelled while the gateway is asked; the provider then charges and its answer is lost, so the payment is
+        // still pending when the message comes back, for an order no longer awaiting payment.
+        Reply cancelled = api.post("/orders/" + id + "/cancel", null, customer.accessToken());
+        assertEquals(200, cancelled.status(), cancelled.toString());
+
+        awaitPayment(id, "refunded");
+        assertEquals(2, requests(id), "asked again under the same key to learn what it took");
+        assertEquals(1, Database.number("SELECT count(*) FROM simulated_provider_charges WHERE idempotency_key = ?::uuid"
+                + " AND approved AND refunded_at IS NOT NULL", id), "charged once and given back");
+        assertEquals("cancelled", status(id));
+        assertEquals(10, stock());
     }
 
     @Test
@@ -134,13 +157,18 @@ class PaymentStepsIT {
         assertEquals("cancelled", status(id));
     }
 
-    /** One payment, one charge booked by the provider after the given number of requests, the same reference. */
-    private static void assertChargedOnce(String orderId, int requests) {
+    /** One payment, authorised, and one charge booked by the provider under the order's id with the same reference. */
+    private static void assertChargedOnce(String orderId) {
         assertEquals(1, Database.number("SELECT count(*) FROM payments WHERE order_id = ?::uuid AND status = 'authorised'", orderId));
-        assertEquals(requests, Database.number("SELECT requests FROM simulated_provider_charges WHERE idempotency_key = ?::uuid"
-                + " AND approved AND refunded_at IS NULL", orderId), "requests for the one charge");
+        assertEquals(1, Database.number("SELECT count(*) FROM simulated_provider_charges WHERE idempotency_key = ?::uuid"
+                + " AND approved AND refunded_at IS NULL", orderId), "one charge, kept");
         assertEquals(1, Database.number("SELECT count(*) FROM payments p JOIN simulated_provider_charges c"
                 + " ON c.idempotency_key = p.order_id AND c.reference = p.reference WHERE p.order_id = ?::uuid", orderId));
+    }
+
+    /** How many times the provider was asked to charge the order. */
+    private static long requests(String orderId) {
+        return Database.number("SELECT requests FROM simulated_provider_charges WHERE idempotency_key = ?::uuid", orderId);
     }
 
     private static void awaitPayment(String orderId, String status) {

@@ -86,11 +86,14 @@ public abstract class EventConsumer<T> implements MessageListener {
     protected abstract void handle(CloudEvent<T> event);
 
     /**
-     * Work that must not run inside a transaction (a call to a remote party that may be slow), done before
-     * {@link #handle} and outside its transaction. A redelivered or duplicate message runs it again, so it must be
-     * safe to repeat. Throws InvalidMessageException for an event that can never be processed.
+     * Work that must not run inside a transaction (a call to a remote party that may be slow), done first and outside
+     * it; returns the work to do inside the transaction that records the event handled, which may carry what the call
+     * answered. By default there is nothing to do outside, and the work inside is {@link #handle}. A redelivered or
+     * duplicate message runs it again, so it must be safe to repeat. Throws InvalidMessageException for an event that
+     * can never be processed.
      */
-    protected void prepare(CloudEvent<T> event) {
+    protected Runnable prepare(CloudEvent<T> event) {
+        return () -> handle(event);
     }
 
     @Override
@@ -103,8 +106,7 @@ public abstract class EventConsumer<T> implements MessageListener {
         try {
             CloudEvent<T> event = read(message);
             tracing.work(getClass().getSimpleName(), () -> {
-                prepare(event);
-                processedMessages.once(consumer, event.id(), () -> handle(event));
+                processedMessages.once(consumer, event.id(), prepare(event));
             });
             return ConsumerMetrics.Outcome.HANDLED;
         } catch (InvalidMessageException e) {
