@@ -4,7 +4,8 @@
 # ratios carry over).
 #   1. placement: POST /orders from 16 concurrent clients (hey) for SECONDS (default 20), vs place-order.sql:
 #      once with every client ordering the same product (a hot product: orders serialise on its row) and once with
-#      each client ordering a product of its own;
+#      each client ordering a product of its own (a second time with OrderProcessingMdb paused, so that the server
+#      only places, as pgbench does);
 #   2. drain: 2,000 orders placed while OrderProcessingMdb is paused, then the time until the MDBs have moved them
 #      all on, vs pgbench over 2,000 orders with as many clients as MDB sessions, twice: take-payment.sql (the
 #      settlement's transaction alone) and process-order.sql (all the transactions the beans commit per order).
@@ -40,15 +41,27 @@ hot_rate=$(rate <<<"$hey_out")
 echo "$hey_out" | grep -A3 "Status code distribution"
 pg_hot=$(bench_pg_place -T "$RUN_SECONDS" -D products=1 | tps)
 
+# spread: the summed rate of CLIENTS clients for RUN_SECONDS, each ordering its own product.
+spread() {
+    local outputs n
+    outputs=$(mktemp -d)
+    for n in $(seq 0 $((CLIENTS - 1))); do
+        place -z "${RUN_SECONDS}s" -c 1 -d "$(order_of "${products[$n]}")" > "$outputs/$n" &
+    done
+    wait
+    cat "$outputs"/* | awk '/^  \[/ {codes[$1] += $2} END {for (c in codes) print "  " c, codes[c], "responses"}' >&2
+    cat "$outputs"/* | rate | awk '{sum += $1} END {printf "%.1f", sum}'
+    rm -rf "$outputs"
+}
 log "placement, a product per client: $CLIENTS clients for ${RUN_SECONDS}s through HTTP, then through pgbench"
-outputs=$(mktemp -d)
-for n in $(seq 0 $((CLIENTS - 1))); do
-    place -z "${RUN_SECONDS}s" -c 1 -d "$(order_of "${products[$n]}")" > "$outputs/$n" &
-done
-wait
-spread_rate=$(cat "$outputs"/* | rate | awk '{sum += $1} END {printf "%.1f", sum}')
-cat "$outputs"/* | awk '/^  \[/ {codes[$1] += $2} END {for (c in codes) print "  " c, codes[c], "responses"}'
-rm -rf "$outputs"
+spread_rate=$(spread)
+# The same with the beans paused, so that the server does only what pgbench does: place (the beans' share of the two
+# cores is the drain's row).
+bench_settle
+"$SERVER" pause emporium --target="$MDB" >/dev/null
+log "placement, a product per client, OrderProcessingMdb paused"
+spread_alone=$(spread)
+"$SERVER" resume emporium --target="$MDB" >/dev/null
 pg_spread=$(bench_pg_place -T "$RUN_SECONDS" -D products="$CLIENTS" | tps)
 
 log "drain: waiting for the earlier orders to be paid, then pausing OrderProcessingMdb"
@@ -82,6 +95,7 @@ cat <<RESULT
                                    Emporium            pgbench (same SQL)   ratio
 placement, $CLIENTS clients, hot product   $(printf '%8.1f' "$hot_rate") orders/s   $(printf '%8.1f' "$pg_hot") tx/s        $(ratio "$hot_rate" "$pg_hot")
 placement, $CLIENTS clients, own products  $(printf '%8.1f' "$spread_rate") orders/s   $(printf '%8.1f' "$pg_spread") tx/s        $(ratio "$spread_rate" "$pg_spread")
+  the same, the beans paused          $(printf '%8.1f' "$spread_alone") orders/s                        $(ratio "$spread_alone" "$pg_spread")
 drain of $queued queued orders        $(printf '%8.1f' "$drain_rate") orders/s   $(printf '%8.1f' "$pg_settle") tx/s        $(ratio "$drain_rate" "$pg_settle")   (the settlement alone)
                                                         $(printf '%8.1f' "$pg_process") orders/s    $(ratio "$drain_rate" "$pg_process")   (all the beans' transactions)
 (database commits per drained order: $commits_per_order; MDB sessions $MDB_SESSIONS, DB pool ${DB_POOL_MAX:-40}, JMS pool ${JMS_POOL_MAX:-40}; payment latency ${EMPORIUM_PAYMENT_LATENCY:-PT0S})

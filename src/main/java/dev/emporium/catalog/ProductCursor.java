@@ -1,7 +1,7 @@
 package dev.emporium.catalog;
 
 import dev.emporium.platform.error.InvalidInput;
-import jakarta.json.Json;
+import dev.emporium.platform.json.JsonP;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -57,7 +57,7 @@ public record ProductCursor(Source source, int offset, String listing, float sco
 
     /** The text a client gets: base64url of a small JSON object. */
     public String encode() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonP.PROVIDER.createObjectBuilder()
                 .add("v", 1)
                 .add("source", source.name())
                 .add("offset", offset)
@@ -82,7 +82,7 @@ public record ProductCursor(Source source, int offset, String listing, float sco
             return null;
         }
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(text.strip()), StandardCharsets.UTF_8)))) {
             json = reader.readObject();
         } catch (IllegalArgumentException | JsonException e) {

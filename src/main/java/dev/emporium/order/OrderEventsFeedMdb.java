@@ -1,5 +1,6 @@
 package dev.emporium.order;
 
+import dev.emporium.platform.json.JsonP;
 import dev.emporium.platform.messaging.ConsumerMetrics;
 import dev.emporium.platform.messaging.Deliveries;
 import dev.emporium.platform.messaging.Destinations;
@@ -11,7 +12,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -50,7 +50,7 @@ public class OrderEventsFeedMdb implements MessageListener {
             if (!(message instanceof TextMessage text) || text.getText() == null) {
                 return Optional.empty();
             }
-            JsonObject event = Json.createReader(new StringReader(text.getText())).readObject();
+            JsonObject event = JsonP.PROVIDER.createReader(new StringReader(text.getText())).readObject();
             JsonValue data = event.get("data");
             if (!OrderMessages.STATUS_TYPE.equals(event.getString("type", null))
                     || data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {

@@ -1,5 +1,6 @@
 package dev.emporium.platform.messaging;
 
+import dev.emporium.platform.json.JsonP;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -9,7 +10,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -72,7 +72,7 @@ public class DeadLetterWatchMdb implements MessageListener {
     private static Optional<JsonObject> body(Message message) {
         try {
             if (message instanceof TextMessage text && text.getText() != null) {
-                try (var reader = Json.createReader(new StringReader(text.getText()))) {
+                try (var reader = JsonP.PROVIDER.createReader(new StringReader(text.getText()))) {
                     return Optional.of(reader.readObject());
                 }
             }

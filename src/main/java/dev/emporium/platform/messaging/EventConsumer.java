@@ -4,6 +4,7 @@ import dev.emporium.platform.correlation.CorrelationId;
 import dev.emporium.platform.correlation.LogCorrelation;
 import dev.emporium.platform.json.JsonMapping;
 import dev.emporium.platform.json.JsonNames;
+import dev.emporium.platform.json.JsonP;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import jakarta.ejb.TransactionAttribute;
@@ -13,7 +14,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -124,7 +124,7 @@ public abstract class EventConsumer<T> implements MessageListener {
             throw new InvalidMessageException("not a text message");
         }
         JsonObject envelope;
-        try (var reader = Json.createReader(new StringReader(bodyOf(text)))) {
+        try (var reader = JsonP.PROVIDER.createReader(new StringReader(bodyOf(text)))) {
             envelope = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new InvalidMessageException("body is not a JSON object");

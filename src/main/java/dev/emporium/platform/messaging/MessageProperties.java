@@ -1,8 +1,8 @@
 package dev.emporium.platform.messaging;
 
+import dev.emporium.platform.json.JsonP;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,7 +25,7 @@ final class MessageProperties {
     }
 
     static String toJson(Map<String, Object> properties) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonP.PROVIDER.createObjectBuilder();
         properties.forEach((name, value) -> {
             if (value instanceof String text) {
                 json.add(name, text);
@@ -46,7 +46,7 @@ final class MessageProperties {
     /** Sets the stored properties on a message. */
     static void apply(String stored, Message message) throws JMSException {
         JsonObject properties;
-        try (var reader = Json.createReader(new StringReader(stored))) {
+        try (var reader = JsonP.PROVIDER.createReader(new StringReader(stored))) {
             properties = reader.readObject();
         }
         for (Map.Entry<String, JsonValue> property : properties.entrySet()) {
@@ -76,8 +76,8 @@ final class MessageProperties {
             throw new IllegalArgumentException("a JMS property cannot be a " + value.getClass().getName());
         }
         JsonValue json = value instanceof Boolean flag ? (flag ? JsonValue.TRUE : JsonValue.FALSE)
-                : value instanceof Float || value instanceof Double ? Json.createValue(((Number) value).doubleValue())
-                : Json.createValue(((Number) value).longValue());
-        return Json.createObjectBuilder().add("type", type).add("value", json).build();
+                : value instanceof Float || value instanceof Double ? JsonP.PROVIDER.createValue(((Number) value).doubleValue())
+                : JsonP.PROVIDER.createValue(((Number) value).longValue());
+        return JsonP.PROVIDER.createObjectBuilder().add("type", type).add("value", json).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.emporium.platform.messaging;
 
+import dev.emporium.platform.json.JsonP;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,7 +15,6 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -133,7 +133,7 @@ public class QueueMetrics {
             if (reply == null || !reply.getBooleanProperty("_AMQ_OperationSucceeded")) {
                 return null;
             }
-            JsonArray result = Json.createReader(new StringReader(text(reply))).readArray();
+            JsonArray result = JsonP.PROVIDER.createReader(new StringReader(text(reply))).readArray();
             JsonValue value = result.isEmpty() ? null : result.get(0);
             return value instanceof JsonNumber number ? number.longValue() : null;
         } catch (JMSException | JsonException | ClassCastException e) {
