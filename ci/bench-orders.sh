@@ -83,8 +83,12 @@ commits_per_order=$(awk -v n="$queued" -v a="$commits_before" -v b="$(commits)" 
 log "drain: the settlement's SQL through pgbench ($MDB_SESSIONS clients, the MDB sessions)"
 pg_drain() {
     bench_pg_place -t $((DRAIN / CLIENTS)) -D products="$CLIENTS" >/dev/null
-    pgbench -n -c "$MDB_SESSIONS" -j 2 -t $((DRAIN / MDB_SESSIONS)) -D user="'$BENCH_ADMIN_ID'" \
-        -f "$CI_DIR/bench/$1" 2>&1 | tps
+    bench_queue_fill
+    local out
+    out=$(pgbench -n -c "$MDB_SESSIONS" -j 2 -t $((DRAIN / MDB_SESSIONS)) -D user="'$BENCH_ADMIN_ID'" \
+        -f "$CI_DIR/bench/$1" 2>&1)
+    ! grep -q aborted <<<"$out" || die "pgbench of $1 failed: $out"
+    tps <<<"$out"
 }
 pg_settle=$(pg_drain take-payment.sql)
 log "drain: all the beans' SQL per order through pgbench"

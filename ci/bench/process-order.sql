@@ -8,11 +8,11 @@
 --   4. NotificationMdb: the mail's message id claimed and the customer's address read.
 -- Left out: the outbox relay's reads and deletes, which the server does in batches (so this ceiling is, if anything,
 -- a little faster than the server's own SQL).
--- Works through the pending orders of :user that have no payment yet (made by place-order.sql); the order is claimed
--- with FOR UPDATE SKIP LOCKED in the first transaction. :order_id comes quoted from \gset.
+-- Works through the pending orders that place-order.sql made, numbered in bench_queue (ci/bench/fixtures.sh); :order_id
+-- comes quoted from \gset.
 BEGIN;
-SELECT quote_literal(o.id) AS order_id FROM orders o WHERE o.user_id = :user AND o.status = 'pending'
-   AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id) LIMIT 1 FOR UPDATE SKIP LOCKED \gset
+SELECT quote_literal(order_id) AS order_id FROM bench_queue WHERE n = (SELECT nextval('bench_queue_next')) \gset
+SELECT id, status, total_amount, currency, version FROM orders WHERE id = :order_id;
 INSERT INTO payments (order_id, status, amount, currency) VALUES (:order_id, 'pending', 10.00, 'EUR')
     ON CONFLICT (order_id) DO NOTHING;
 SELECT id, status, amount, currency, reference, reason, version FROM payments WHERE order_id = :order_id;
