@@ -104,16 +104,14 @@ class PaymentStepsIT {
         String id = Orders.place(api, customer, product, 2, SimulatedPaymentGateway.SLOW_TOKEN);
         awaitPayment(id, "pending");
 
-        Reply cancelled = api.post("/orders/" + id + "/cancel", null, customer.accessToken());
-        assertEquals(200, cancelled.status(), cancelled.toString());
+        cancel(id);
         // Had the gateway's call held the order row, the cancel would have waited for its answer.
         assertEquals("pending", paymentStatus(id), "the cancel did not wait for the gateway");
         assertEquals(10, stock());
 
         awaitPayment(id, "refunded");
         assertEquals("cancelled", status(id));
-        assertEquals(1, Database.number("SELECT count(*) FROM simulated_provider_charges WHERE idempotency_key = ?::uuid"
-                + " AND approved AND refunded_at IS NOT NULL", id), "charged once and given back");
+        assertChargedOnceAndGivenBack(id);
         assertEquals(2, history(id).size(), "pending, cancelled");
     }
 
@@ -124,13 +122,11 @@ class PaymentStepsIT {
 
         // Cancelled while the gateway is asked; the provider then charges and its answer is lost, so the payment is
         // still pending when the message comes back, for an order no longer awaiting payment.
-        Reply cancelled = api.post("/orders/" + id + "/cancel", null, customer.accessToken());
-        assertEquals(200, cancelled.status(), cancelled.toString());
+        cancel(id);
 
         awaitPayment(id, "refunded");
         assertEquals(2, requests(id), "asked again under the same key to learn what it took");
-        assertEquals(1, Database.number("SELECT count(*) FROM simulated_provider_charges WHERE idempotency_key = ?::uuid"
-                + " AND approved AND refunded_at IS NOT NULL", id), "charged once and given back");
+        assertChargedOnceAndGivenBack(id);
         assertEquals("cancelled", status(id));
         assertEquals(10, stock());
     }
@@ -140,9 +136,7 @@ class PaymentStepsIT {
         String id = Orders.place(api, customer, product, 2, SimulatedPaymentGateway.REFUND_ANSWER_LOST_ONCE_TOKEN);
         Orders.awaitStatus(api, customer.accessToken(), id, "processing", PROCESSING);
 
-        Reply cancelled = api.post("/orders/" + id + "/cancel", null, customer.accessToken());
-        assertEquals(200, cancelled.status(), cancelled.toString());
-        assertEquals("cancelled", cancelled.string("status"));
+        assertEquals("cancelled", cancel(id).string("status"));
         assertEquals(10, stock());
         // The provider gave the money back after the cancel committed; its answer was lost, so the refund stays owed.
         Poll.untilTrue(PROCESSING, "the provider gave back",
@@ -164,6 +158,11 @@ class PaymentStepsIT {
                 + " AND approved AND refunded_at IS NULL", orderId), "one charge, kept");
         assertEquals(1, Database.number("SELECT count(*) FROM payments p JOIN simulated_provider_charges c"
                 + " ON c.idempotency_key = p.order_id AND c.reference = p.reference WHERE p.order_id = ?::uuid", orderId));
+    }
+
+    private static void assertChargedOnceAndGivenBack(String orderId) {
+        assertEquals(1, Database.number("SELECT count(*) FROM simulated_provider_charges WHERE idempotency_key = ?::uuid"
+                + " AND approved AND refunded_at IS NOT NULL", orderId), "charged once and given back");
     }
 
     /** How many times the provider was asked to charge the order. */
@@ -191,6 +190,12 @@ class PaymentStepsIT {
     private static long waitersOnOrders() {
         return Database.number("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
                 + " WHERE NOT l.granted AND a.query ILIKE '%orders%' AND a.datname = current_database()");
+    }
+
+    private Reply cancel(String orderId) {
+        Reply cancelled = api.post("/orders/" + orderId + "/cancel", null, customer.accessToken());
+        assertEquals(200, cancelled.status(), cancelled.toString());
+        return cancelled;
     }
 
     private String status(String orderId) {
