@@ -14,36 +14,16 @@ cd "$PROJECT_DIR"
 
 ROUNDS="${1:-3}"
 SECONDS_EACH="${2:-15}"
-WLP="$PROJECT_DIR/target/liberty/wlp"
-SERVER="$WLP/usr/servers/emporium"
-ROOT="http://localhost:${HTTP_PORT:-9080}"
-[[ -d "$SERVER" ]] || die "no run server: start it once with ci/run.sh"
-command -v hey >/dev/null || die "hey is needed: apt-get install hey"
-export EMPORIUM_RATE_LIMIT_READ_PER_MINUTE=100000000
-trap 'rm -f "$SERVER/jvm.options"' EXIT
+source "$CI_DIR/bench/restarts.sh"
 
 mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 
 # start <defaults|container>: restarts the server that way; prints the seconds to ready.
 start() {
-    local began
     { echo "-Demporium.catalog.cache.max-age=PT0S"
       if [[ $1 == container ]]; then grep -v '^#' src/main/liberty/container/jvm.options; echo "-XX:MaxRAM=1g"; fi
-    } > "$SERVER/jvm.options"
-    "$WLP/bin/server" stop emporium >/dev/null 2>&1 || true
-    began=$(date +%s.%N)
-    if [[ $1 == container ]]; then MALLOC_ARENA_MAX=2 "$WLP/bin/server" start emporium >/dev/null
-    else "$WLP/bin/server" start emporium >/dev/null; fi
-    until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$ROOT/health/ready")" == 200 ]]; do sleep 0.1; done
-    printf '%.1f' "$(echo "$(date +%s.%N) - $began" | bc)"
-}
-
-# rate <url>: requests per second for SECONDS_EACH; fails on any answer that is not 2xx/3xx.
-rate() {
-    local out
-    out=$(hey -z "${SECONDS_EACH}s" -c 64 "$1")
-    sed -n '/Status code/,$p' <<< "$out" | grep -q '\[[45][0-9][0-9]\]' && die "error answers from $1: $out"
-    awk '/Requests\/sec/ {printf "%.0f", $2}' <<< "$out"
+    } > "$JVM_OPTIONS_FILE"
+    if [[ $1 == container ]]; then MALLOC_ARENA_MAX=2 restart; else restart; fi
 }
 
 printf '%-6s %-10s %-9s %-8s %-12s %-9s %-9s %-9s %-9s\n' \
@@ -60,17 +40,16 @@ for round in $(seq 1 "$ROUNDS"); do
           done ) &
         sampler=$!
         product=$(curl -sf "$ROOT/api/v1/products?limit=1" | jq -r '.data[0].id')
-        rate "$ROOT/api/v1/products?limit=20" >/dev/null   # warm-up, not counted
-        listing=$(rate "$ROOT/api/v1/products?limit=20")
-        page=$(rate "$ROOT/api/v1/products/$product")
-        search=$(rate "$ROOT/api/v1/products?search=lamp&in_stock=true&sort=price")
+        rate "$ROOT/api/v1/products?limit=20" "$SECONDS_EACH" 64 >/dev/null   # warm-up, not counted
+        listing=$(rate "$ROOT/api/v1/products?limit=20" "$SECONDS_EACH" 64)
+        page=$(rate "$ROOT/api/v1/products/$product" "$SECONDS_EACH" 64)
+        search=$(rate "$ROOT/api/v1/products?search=lamp&in_stock=true&sort=price" "$SECONDS_EACH" 64)
         rm -f "$peak_file"; wait "$sampler"
         printf '%-6s %-10s %-9s %-8s %-12s %-9s %-9s %-9s %-9s\n' "$round" "$way" "$ready" "$idle" \
             "$(cat "$peak_file.v")" "$(mb "$pid")" "$listing" "$page" "$search"
         rm -f "$peak_file.v"
     done
 done
-rm -f "$SERVER/jvm.options"
-"$WLP/bin/server" stop emporium >/dev/null 2>&1 || true
-"$WLP/bin/server" start emporium >/dev/null
+rm -f "$JVM_OPTIONS_FILE"
+restart >/dev/null
 log "the run server is up again with its usual options; stop everything with ci/run.sh stop"
